@@ -1,0 +1,88 @@
+"""The stack's customer-managed KMS key: every tier encrypts its data and logs with it.
+
+One key per stack (not per data domain): a key costs $1 a month plus requests, and separate keys
+per domain would only pay off with separate key administrators, which a stack does not have.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import pulumi
+import pulumi_aws as aws
+
+from components.account import AwsAccount
+
+
+@dataclass(frozen=True, kw_only=True)
+class EncryptionArgs:
+    account: AwsAccount
+    deletion_window_days: int = 30
+    protect: bool = True
+
+
+class Encryption(pulumi.ComponentResource):
+    """A rotating KMS key with an explicit key policy, and an alias naming it."""
+
+    key_arn: pulumi.Output[str]
+    key_id: pulumi.Output[str]
+
+    def __init__(self, name: str, args: EncryptionArgs, opts: pulumi.ResourceOptions | None = None) -> None:
+        super().__init__("paved:encryption:Encryption", name, None, opts)
+        child = pulumi.ResourceOptions(parent=self)
+        key = aws.kms.Key(
+            f"{name}-key",
+            description=f"paved {pulumi.get_stack()}: data, secrets and logs",
+            enable_key_rotation=True,
+            rotation_period_in_days=365,
+            deletion_window_in_days=args.deletion_window_days,
+            key_usage="ENCRYPT_DECRYPT",
+            customer_master_key_spec="SYMMETRIC_DEFAULT",
+            policy=key_policy(args.account),
+            opts=child.merge(pulumi.ResourceOptions(protect=args.protect)),
+        )
+        aws.kms.Alias(
+            f"{name}-alias",
+            name=f"alias/paved-{pulumi.get_stack()}",
+            target_key_id=key.key_id,
+            opts=child,
+        )
+        self.key_arn = key.arn
+        self.key_id = key.key_id
+        self.register_outputs({"keyArn": self.key_arn, "keyId": self.key_id})
+
+
+def key_policy(account: AwsAccount) -> pulumi.Output[str]:
+    """Account-root administration plus service principals, each scoped to this account."""
+    return pulumi.Output.json_dumps({"Version": "2012-10-17", "Statement": key_policy_statements(account)})
+
+
+def key_policy_statements(account: AwsAccount) -> list[dict[str, Any]]:
+    """The key policy's statements; tiers that need a service principal add theirs here."""
+    region = account.region
+    return [
+        {
+            "Sid": "AccountRootAdministers",
+            "Effect": "Allow",
+            "Principal": {"AWS": account.root_arn},
+            "Action": "kms:*",
+            "Resource": "*",
+        },
+        {
+            "Sid": "CloudWatchLogsEncryptsThisAccountsLogGroups",
+            "Effect": "Allow",
+            "Principal": {"Service": f"logs.{region}.amazonaws.com"},
+            "Action": [
+                "kms:Encrypt",
+                "kms:Decrypt",
+                "kms:ReEncryptFrom",
+                "kms:ReEncryptTo",
+                "kms:GenerateDataKey",
+                "kms:GenerateDataKeyWithoutPlaintext",
+                "kms:DescribeKey",
+            ],
+            "Resource": "*",
+            "Condition": {"ArnLike": {"kms:EncryptionContext:aws:logs:arn": account.arn("logs", "log-group:*")}},
+        },
+    ]
