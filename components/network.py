@@ -11,6 +11,7 @@ import pulumi_awsx as awsx
 
 from components.account import AwsAccount
 from components.config import Network as NetworkSettings
+from components.outputs import NetworkOutputs
 
 NAT_STRATEGIES: dict[str, awsx.ec2.NatGatewayStrategy] = {
     "none": awsx.ec2.NatGatewayStrategy.NONE,
@@ -84,6 +85,16 @@ class Network(pulumi.ComponentResource):
         self.isolated_subnet_ids = vpc.isolated_subnet_ids
         self.workload_security_group_id = workload_sg.id
         self.flow_log_group_name = log_group.name
+        self.outputs = NetworkOutputs(
+            vpc_id=vpc.vpc_id,
+            public_subnet_ids=vpc.public_subnet_ids,
+            private_subnet_ids=vpc.private_subnet_ids,
+            isolated_subnet_ids=vpc.isolated_subnet_ids,
+            workload_security_group_id=workload_sg.id,
+            vpc_cidr=settings.cidr,
+            availability_zones=self.availability_zones,
+            nat_strategy=settings.nat_strategy,
+        )
         self.register_outputs(
             {
                 "vpcId": self.vpc_id,
