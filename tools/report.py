@@ -1,0 +1,175 @@
+"""Render an ``Evaluation``: ``json`` (the DESIGN §7 object, exactly) and ``markdown`` (a PR comment).
+
+The ``text`` format, for a terminal, is in ``tools.report_text``.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
+
+from tools.evaluation import CostSummary, Evaluation, Violation, sorted_violations
+from tools.program import Registration
+from tools.snapshot import parse_urn
+from tools.tiers import tier_of, tier_sort_key
+
+FORMATS = ("text", "json", "markdown")
+CENT = Decimal("0.01")
+
+
+def as_json(evaluation: Evaluation) -> dict[str, Any]:
+    """The DESIGN §7 object: these keys, in this order, nothing more."""
+    snapshot = evaluation.snapshot
+    return {
+        "stack": snapshot.stack,
+        "source": snapshot.source,
+        "resources": len(snapshot.resources),
+        "violations": [
+            {
+                "policy": v.policy,
+                "enforcement": v.enforcement,
+                "urn": v.urn,
+                "resource_type": v.resource_type,
+                "message": v.message,
+            }
+            for v in sorted_violations(evaluation.violations)
+        ],
+        "cost": _cost_json(evaluation.cost),
+        "passed": evaluation.passed,
+    }
+
+
+def _cost_json(cost: CostSummary) -> dict[str, Any]:
+    return {
+        "monthly_usd": usd(cost.monthly_usd),
+        "cap_usd": None if cost.cap_usd is None else usd(cost.cap_usd),
+        "by_tier": {tier: usd(amount) for tier, amount in cost.tiers()},
+        "by_resource": [
+            {"urn": r.urn, "type": r.type, "monthly_usd": usd(r.monthly_usd), "basis": r.basis}
+            for r in sorted(cost.by_resource, key=lambda r: (-r.monthly_usd, r.urn))
+        ],
+    }
+
+
+def usd(amount: Decimal) -> float:
+    """A JSON number of dollars and cents."""
+    return float(amount.quantize(CENT, rounding=ROUND_HALF_UP))
+
+
+def money(amount: Decimal) -> str:
+    return f"${amount.quantize(CENT, rounding=ROUND_HALF_UP):,}"
+
+
+def share_of_cap(amount: Decimal, cap: Decimal | None) -> str:
+    if cap is None or cap <= 0:
+        return ""
+    return f"{(amount * 100 / cap).quantize(Decimal(1), rounding=ROUND_HALF_UP)} %"
+
+
+def resource_name(urn: str) -> str:
+    parsed = parse_urn(urn)
+    return parsed.name if parsed is not None else urn
+
+
+def plural(count: int, noun: str) -> str:
+    return f"{count} {noun}{'s' * (count != 1)}"
+
+
+def verdict(evaluation: Evaluation) -> str:
+    if evaluation.passed:
+        advisory = len(evaluation.advisory)
+        return "passed" + (f" with {plural(advisory, 'advisory violation')}" if advisory else "")
+    return f"failed: {plural(len(evaluation.mandatory), 'mandatory violation')}"
+
+
+def title(evaluation: Evaluation) -> str:
+    snapshot = evaluation.snapshot
+    origin = "" if evaluation.tool == "plan" else f" of {snapshot.source}"
+    return f"paved {evaluation.tool}{origin}, stack {snapshot.stack}"
+
+
+def deployed_by_tier(evaluation: Evaluation) -> dict[str, list[Registration]]:
+    """Resources that exist in AWS (and remote components), by tier in build order."""
+    tiers: dict[str, list[Registration]] = defaultdict(list)
+    for resource in sorted(evaluation.snapshot.resources, key=lambda r: (r.type, r.name)):
+        if resource.custom or resource.remote:
+            tiers[tier_of(resource.urn)].append(resource)
+    return {tier: tiers[tier] for tier in sorted(tiers, key=tier_sort_key)}
+
+
+def violations_by_category(violations: list[Violation]) -> dict[str, list[Violation]]:
+    grouped: dict[str, list[Violation]] = defaultdict(list)
+    for violation in sorted_violations(violations):
+        grouped[violation.category].append(violation)
+    return dict(sorted(grouped.items(), key=lambda item: (all(not v.mandatory for v in item[1]), item[0])))
+
+
+def as_markdown(evaluation: Evaluation) -> str:
+    """A pull-request comment: verdict, violations table, cost by tier against the cap."""
+    snapshot, cost = evaluation.snapshot, evaluation.cost
+    icon = "✅" if evaluation.passed else "❌"
+    config = evaluation.policy_config.path
+    lines = [
+        f"<!-- paved:{evaluation.tool}:{snapshot.stack} -->",
+        f"### {icon} {title(evaluation)}: {verdict(evaluation)}",
+        "",
+        f"{plural(len(snapshot.resources), 'resource')} · policy config "
+        + (f"`{_relative(config)}`" if config is not None else "none (pack defaults)"),
+        "",
+        "#### Violations",
+        "",
+    ]
+    lines += _violations_table(evaluation.violations) if evaluation.violations else ["No violations."]
+    lines += ["", f"#### Cost by tier{_cap_phrase(cost)}", "", *_cost_table(cost)]
+    if cost.top_drivers:
+        lines += ["", "<details><summary>Top cost drivers</summary>", "", "| resource | type | monthly | basis |"]
+        lines.append("|---|---|--:|---|")
+        for driver in cost.top_drivers:
+            lines.append(
+                f"| `{_cell(resource_name(driver.urn))}` | `{driver.type}` | {money(driver.monthly_usd)} "
+                f"| {_cell(driver.basis)} |"
+            )
+        lines += ["", "</details>"]
+    if cost.unpriced:
+        types = sorted({item.type for item in cost.unpriced})
+        lines += ["", f"Unpriced: {plural(len(cost.unpriced), 'resource')} ({', '.join(f'`{t}`' for t in types)})."]
+    return "\n".join(lines) + "\n"
+
+
+def _violations_table(violations: list[Violation]) -> list[str]:
+    rows = ["| | policy | resource | message |", "|---|---|---|---|"]
+    for v in sorted_violations(violations):
+        mark = "❌ mandatory" if v.mandatory else "⚠️ advisory"
+        resource = f"`{_cell(resource_name(v.urn))}` `{v.resource_type}`" if v.urn else "stack"
+        rows.append(f"| {mark} | `{v.policy}` | {resource} | {_cell(v.message)} |")
+    return rows
+
+
+def _cost_table(cost: CostSummary) -> list[str]:
+    rows = ["| tier | monthly | share of cap |", "|---|--:|--:|"]
+    for tier, amount in cost.tiers():
+        rows.append(f"| {tier} | {money(amount)} | {share_of_cap(amount, cost.cap_usd)} |")
+    total = f"**{money(cost.monthly_usd)}**"
+    cap = f" of {money(cost.cap_usd)}" if cost.cap_usd is not None else ""
+    marker = " ❌ over the cap" if cost.over_cap else ""
+    rows.append(f"| **total** | {total} | {share_of_cap(cost.monthly_usd, cost.cap_usd)}{cap}{marker} |")
+    return rows
+
+
+def _cap_phrase(cost: CostSummary) -> str:
+    return f" (cap {money(cost.cap_usd)} a month)" if cost.cap_usd is not None else " (no cap configured)"
+
+
+def _cell(text: str) -> str:
+    """Text safe inside a Markdown table cell."""
+    return " ".join(text.split()).replace("|", "\\|")
+
+
+def _relative(path: Any) -> str:
+    from tools.program import REPO_ROOT
+
+    try:
+        return str(path.resolve().relative_to(REPO_ROOT))
+    except ValueError:
+        return str(path)
