@@ -4,6 +4,7 @@ import pulumi
 
 from components.account import AwsAccount
 from components.config_loader import load_stack_config, read_pulumi_config
+from components.data import Data, DataArgs, log_deliveries
 from components.encryption import Encryption, EncryptionArgs
 from components.network import Network, NetworkArgs
 from components.provider import stack_provider, tier_options
@@ -27,6 +28,18 @@ network = Network(
     NetworkArgs(settings=config.network, account=account, key_arn=encryption.key_arn),
     tier,
 )
+data = Data(
+    "data",
+    DataArgs(
+        settings=config.data,
+        account=account,
+        network=network.outputs,
+        key_arn=encryption.key_arn,
+        protect=config.protection.enabled,
+        log_deliveries=log_deliveries(config),
+    ),
+    tier,
+)
 
 pulumi.export("region", config.region)
 pulumi.export("kmsKeyArn", encryption.key_arn)
@@ -37,5 +50,22 @@ pulumi.export(
         "public": network.public_subnet_ids,
         "private": network.private_subnet_ids,
         "isolated": network.isolated_subnet_ids,
+    },
+)
+pulumi.export(
+    "data",
+    {
+        "database": (
+            {
+                "host": data.outputs.database.host,
+                "port": data.outputs.database.port,
+                "name": config.data.postgres.database_name,
+            }
+            if data.outputs.database
+            else None
+        ),
+        "tables": {key: table.name for key, table in data.outputs.tables.items()},
+        "buckets": {key: bucket.name for key, bucket in data.outputs.buckets.items()},
+        "cache": data.outputs.cache.host if data.outputs.cache else None,
     },
 )
