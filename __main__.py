@@ -4,7 +4,7 @@ import pulumi
 
 from components.account import AwsAccount
 from components.config_loader import load_stack_config, read_pulumi_config
-from components.data import Data, DataArgs, log_deliveries
+from components.data import Data, DataArgs, exported, log_deliveries
 from components.encryption import Encryption, EncryptionArgs
 from components.network import Network, NetworkArgs
 from components.provider import stack_provider, tier_options
@@ -52,20 +52,4 @@ pulumi.export(
         "isolated": network.isolated_subnet_ids,
     },
 )
-pulumi.export(
-    "data",
-    {
-        "database": (
-            {
-                "host": data.outputs.database.host,
-                "port": data.outputs.database.port,
-                "name": config.data.postgres.database_name,
-            }
-            if data.outputs.database
-            else None
-        ),
-        "tables": {key: table.name for key, table in data.outputs.tables.items()},
-        "buckets": {key: bucket.name for key, bucket in data.outputs.buckets.items()},
-        "cache": data.outputs.cache.host if data.outputs.cache else None,
-    },
-)
+pulumi.export("data", exported(data.outputs))
