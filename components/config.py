@@ -597,6 +597,11 @@ def _cross_tier_problems(config: StackConfig) -> list[str]:
             "protection.enabled: must be true when tags.environment is 'prod' "
             "(production data is never left unprotected)"
         )
+    if prod and data.postgres.enabled and not data.postgres.multi_az:
+        problems.append(
+            "data.postgres.multiAz: must be true when tags.environment is 'prod' (a standby in a second AZ; "
+            "with Aurora, a reader that takes over)"
+        )
     if prod and data.postgres.enabled and data.postgres.backup_retention_days < 14:
         problems.append(
             f"data.postgres.backupRetentionDays: {data.postgres.backup_retention_days} is too short "

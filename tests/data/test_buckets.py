@@ -208,6 +208,16 @@ def test_buckets_send_server_access_logs_to_the_logs_bucket_under_their_own_pref
 
 
 @pytest.mark.parametrize("run_name", ["dev", "prod"])
+def test_access_logging_starts_once_the_logs_bucket_policy_admits_s3(
+    run_name: str, request: pytest.FixtureRequest
+) -> None:
+    run = the_run(run_name, request)
+    logs_policy = part(run, BUCKET_POLICY, "logs")
+    for name in ("assets", "uploads"):
+        assert logs_policy.urn in part(run, LOGGING, name).dependencies
+
+
+@pytest.mark.parametrize("run_name", ["dev", "prod"])
 def test_the_logs_bucket_does_not_log_to_itself(run_name: str, request: pytest.FixtureRequest) -> None:
     run = the_run(run_name, request)
     logs = bucket(run, "logs").outputs["bucket"]

@@ -158,3 +158,14 @@ def test_valid_data_config_is_accepted(change: Change) -> None:
     config = stack_yaml_config("dev")
     change(config)
     assert run_config(config).resources
+
+
+def test_prod_postgres_must_be_multi_az() -> None:
+    config = stack_yaml_config("prod")
+    config["paved:data"]["postgres"]["multiAz"] = False
+    error, registered = config_error(config)
+    assert error == (
+        "paved:data.postgres.multiAz: must be true when tags.environment is 'prod' (a standby in a second AZ; "
+        "with Aurora, a reader that takes over)"
+    )
+    assert registered == 0

@@ -272,6 +272,18 @@ def test_prod_database_is_deletion_protected_protected_and_leaves_a_final_snapsh
     assert db.protect is True
 
 
+@pytest.mark.parametrize(
+    "run_name, immediately", [("dev", True), ("dev-instance", True), ("prod", False), ("prod-aurora", False)]
+)
+def test_dev_changes_apply_at_once_and_prod_changes_wait_for_the_maintenance_window(
+    run_name: str, immediately: bool, request: pytest.FixtureRequest
+) -> None:
+    db = database(the_run(run_name, request))
+    assert db.inputs["applyImmediately"] is immediately
+    window = db.inputs.get("maintenanceWindow") or db.inputs.get("preferredMaintenanceWindow")
+    assert window == "sun:04:30-sun:05:30"
+
+
 @pytest.mark.parametrize("run_name", ["dev", "dev-instance"])
 def test_dev_database_can_be_destroyed_without_leftovers(run_name: str, request: pytest.FixtureRequest) -> None:
     db = database(the_run(run_name, request))
