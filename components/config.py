@@ -320,6 +320,8 @@ class Bucket(Model):
     def _user_data_is_versioned(self) -> Bucket:
         if self.purpose in ("uploads", "data") and self.versioning is False:
             raise ValueError(f"bucket {self.name!r} holds user data ({self.purpose}); versioning cannot be false")
+        if len(set(self.temporary_prefixes)) != len(self.temporary_prefixes):
+            raise ValueError(f"bucket {self.name!r}: temporaryPrefixes repeat: {list(self.temporary_prefixes)}")
         for problem in _transition_problems(self.transitions, self.expiration_days):
             raise ValueError(f"bucket {self.name!r}: {problem}")
         return self

@@ -10,7 +10,6 @@ settings are also retained if the stack deletes them.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
@@ -53,7 +52,8 @@ def uses_kms(bucket: BucketSettings) -> bool:
 
 
 def _rule_id(prefix: str) -> str:
-    return "temporary-" + (re.sub(r"[^A-Za-z0-9]+", "-", prefix).strip("-") or "root")
+    """``temporary-tmp`` for ``tmp/``: unique, as config rejects repeated prefixes."""
+    return "temporary-" + prefix.removesuffix("/")
 
 
 def lifecycle_rules(bucket: BucketSettings, *, versioned: bool) -> list[aws.s3.BucketLifecycleConfigurationRuleArgs]:

@@ -303,6 +303,19 @@ def test_temporary_prefixes_expire(dev: ProgramRun, prod: ProgramRun) -> None:
     assert rule(prod, "uploads", "temporary-tmp")["expiration"] == {"days": 1}
 
 
+def test_each_temporary_prefix_gets_its_own_rule() -> None:
+    config = stack_yaml_config("dev")
+    config["paved:data"]["buckets"][1]["temporaryPrefixes"] = ["tmp/", "tmp/exports/", "scratch/"]
+    config["paved:data"]["buckets"][1]["temporaryExpirationDays"] = 3
+    run = run_config(config)
+    temporary = [r for r in part(run, LIFECYCLE, "uploads").inputs["rules"] if r["id"].startswith("temporary-")]
+    assert [(r["id"], r["filter"], r["expiration"]) for r in temporary] == [
+        ("temporary-tmp", {"prefix": "tmp/"}, {"days": 3}),
+        ("temporary-tmp/exports", {"prefix": "tmp/exports/"}, {"days": 3}),
+        ("temporary-scratch", {"prefix": "scratch/"}, {"days": 3}),
+    ]
+
+
 def test_transitions_and_expiry_follow_the_config(dev: ProgramRun, prod: ProgramRun) -> None:
     assert rule(dev, "logs", "current-versions")["expiration"] == {"days": 30}
     assert "transitions" not in rule(dev, "logs", "current-versions")

@@ -77,6 +77,11 @@ CASES: list[tuple[str, Change, str]] = [
         "paved:data.buckets[1]: bucket 'uploads': expirationDays 30 must be later than the last transition (60 days)",
     ),
     (
+        "temporary prefix given twice",
+        _uploads(temporaryPrefixes=["tmp/", "tmp/"]),
+        "paved:data.buckets[1]: bucket 'uploads': temporaryPrefixes repeat: ['tmp/', 'tmp/']",
+    ),
+    (
         "aurora version too old to pause",
         _postgres(engineVersion="16.2"),
         "paved:data.postgres: engineVersion 16.2 cannot pause at minCapacity 0 (accepted: 16.3 or later, or the "
