@@ -226,10 +226,12 @@ def _aurora(
     )
     insights = settings.performance_insights
     roles = ("writer", "reader") if settings.multi_az else ("writer",)
+    zones = inputs.network.availability_zones
     for tier, role in enumerate(roles):
         aws.rds.ClusterInstance(
             f"{name}-db-{role}",
             cluster_identifier=cluster.id,
+            availability_zone=zones[tier] if settings.multi_az else None,
             engine=aws.rds.EngineType.AURORA_POSTGRESQL,
             engine_version=cluster.engine_version,
             instance_class=SERVERLESS_INSTANCE_CLASS,

@@ -85,6 +85,7 @@ def test_dev_runs_aurora_serverless_v2_that_pauses_when_idle(dev: ProgramRun) ->
     assert writer.inputs["instanceClass"] == "db.serverless"
     assert writer.inputs["clusterIdentifier"] == cluster.id
     assert writer.inputs["engine"] == "aurora-postgresql"
+    assert "availabilityZone" not in writer.inputs
     assert dev.of_type(RDS_INSTANCE) == []
 
 
@@ -114,6 +115,7 @@ def test_aurora_in_prod_is_multi_az_with_a_writer_and_a_reader_that_do_not_pause
     members = sorted(run.of_type(RDS_CLUSTER_INSTANCE), key=lambda r: r.inputs["promotionTier"])
     assert [(m.name, m.inputs["promotionTier"]) for m in members] == [("data-db-writer", 0), ("data-db-reader", 1)]
     assert all(m.inputs["clusterIdentifier"] == cluster.id for m in members)
+    assert [m.inputs["availabilityZone"] for m in members] == ["us-east-1a", "us-east-1b"]
 
 
 # --- network placement and access -----------------------------------------------------------------
