@@ -201,7 +201,8 @@ AURORA_AUTO_PAUSE_FROM: dict[int, int] = {13: 15, 14: 12, 15: 7, 16: 3, 17: 4}
 class Postgres(Model):
     enabled: bool = True
     engine: Literal["aurora-serverless", "instance"] = "aurora-serverless"
-    engine_version: Annotated[str, Field(pattern=r"^1[3-7](\.\d+)?$")] = "16.6"
+    engine_version: Annotated[str, Field(pattern=r"^1[3-7](\.\d+)?$")] = "16"
+    """The major version alone lets RDS apply minor upgrades without drift; a minor version pins it."""
     database_name: Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]{0,62}$")] = "app"
     instance_class: str = "db.t4g.micro"
     allocated_storage_gb: Annotated[int, Field(ge=20, le=65536)] = 20

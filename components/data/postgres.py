@@ -233,7 +233,6 @@ def _aurora(
             cluster_identifier=cluster.id,
             availability_zone=zones[tier] if settings.multi_az else None,
             engine=aws.rds.EngineType.AURORA_POSTGRESQL,
-            engine_version=cluster.engine_version,
             instance_class=SERVERLESS_INSTANCE_CLASS,
             db_subnet_group_name=subnets.name,
             publicly_accessible=False,
