@@ -17,14 +17,14 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from types import FrameType
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
-from tools.evaluation import Evaluation
-from tools.policy_config import PolicyConfig, resolve_policy_config
-from tools.report import FORMATS, as_json, as_markdown
-from tools.report_text import print_text
-from tools.snapshot import InputError, Snapshot
+from tools.errors import EvaluationError, InputError, Terminated
 
+if TYPE_CHECKING:
+    from tools.evaluation import Evaluation
+
+FORMATS = ("text", "json", "markdown")
 EXIT_PASSED = 0
 EXIT_VIOLATIONS = 1
 EXIT_BAD_INPUT = 2
@@ -32,12 +32,6 @@ EXIT_INTERRUPTED = 128 + signal.SIGINT
 EXIT_TERMINATED = 128 + signal.SIGTERM
 TRACEBACK_ENV = "PAVED_TRACEBACK"
 """Set to 1 to see the traceback of an unexpected error instead of its one-line summary."""
-
-Evaluate = Callable[[Snapshot, PolicyConfig], Evaluation]
-
-
-class Terminated(BaseException):
-    """SIGTERM arrived: unwind like Ctrl-C does."""
 
 
 class OneLineParser(argparse.ArgumentParser):
@@ -61,17 +55,12 @@ def parser(prog: str, description: str | None) -> OneLineParser:
     return result
 
 
-def run(
-    args: argparse.Namespace,
-    snapshot_of: Callable[[argparse.Namespace], Snapshot],
-    evaluate: Evaluate,
-) -> int:
-    """Build the snapshot, evaluate it, print it in ``args.format``; the exit code."""
+def run(args: argparse.Namespace, evaluate: Callable[[argparse.Namespace], Evaluation]) -> int:
+    """Evaluate what ``args`` name, print it in ``args.format``; the exit code."""
     try:
         with _sigterm_raises():
-            snapshot = snapshot_of(args)
-            evaluation = evaluate(snapshot, resolve_policy_config(snapshot.stack, args.policy_config))
-    except InputError as error:
+            evaluation = evaluate(args)
+    except (InputError, EvaluationError) as error:
         return fail(str(error))
     except KeyboardInterrupt:
         return fail("interrupted", EXIT_INTERRUPTED)
@@ -87,6 +76,9 @@ def run(
 
 
 def emit(evaluation: Evaluation, format_: str) -> None:
+    from tools.report import as_json, as_markdown
+    from tools.report_text import print_text
+
     if format_ == "json":
         sys.stdout.write(json.dumps(as_json(evaluation), indent=2) + "\n")
     elif format_ == "markdown":

@@ -9,9 +9,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from tools.errors import EvaluationError
 from tools.policy_config import PolicyConfig
 from tools.snapshot import PROGRAM_SOURCE, Snapshot
 from tools.tiers import tier_sort_key
+
+__all__ = ["CostSummary", "Evaluation", "EvaluationError", "ResourceCost", "Unpriced", "Violation"]
 
 MANDATORY = "mandatory"
 ADVISORY = "advisory"

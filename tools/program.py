@@ -15,7 +15,7 @@ import sys
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pulumi
 from google.protobuf import json_format, struct_pb2
@@ -23,8 +23,10 @@ from pulumi.runtime import mocks as pulumi_mocks
 from pulumi.runtime import rpc
 from pulumi.runtime.sync_await import _sync_await
 
-from components.config_loader import RawConfig
 from tools.mocks import AwsMocks
+
+if TYPE_CHECKING:  # only a type here: tools.check builds Registrations without loading the config model
+    from components.config_loader import RawConfig
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 STACK_TYPE = "pulumi:pulumi:Stack"

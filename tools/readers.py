@@ -23,10 +23,12 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from tools.program import STACK_TYPE, Registration
 from tools.snapshot import InputError, Snapshot, Urn, parse_urn
+
+if TYPE_CHECKING:  # imported when a resource is built: tools.check starts the pack first
+    from tools.program import Registration
 
 SIG_KEY = "4dabf18193072939515e22adb298388d"
 SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270"
@@ -34,6 +36,7 @@ UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9"
 PREVIEW_SECRET = "[secret]"
 """What ``pulumi preview --json`` writes in place of a secret value."""
 
+STACK_TYPE = "pulumi:pulumi:Stack"
 SUPPORTED_VERSION = 3
 GONE_OPS = frozenset({"delete", "delete-replaced", "discard", "discard-replaced", "remove-pending-replace"})
 """Preview step ops after which the resource no longer exists."""
@@ -41,7 +44,23 @@ GONE_OPS = frozenset({"delete", "delete-replaced", "discard", "discard-replaced"
 
 def read_snapshot(path: Path, *, stack: str | None = None) -> Snapshot:
     """The resources in an export or preview file; ``InputError`` (one line) when it is not one."""
-    document = _load_json(path)
+    return snapshot_from_document(path, load_document(path), stack=stack)
+
+
+def stack_of_document(document: dict[str, Any]) -> Urn | None:
+    """The first resource's URN parts, read without building anything: which stack to start the pack for."""
+    candidates: Any = document.get("steps")
+    if isinstance(document.get("deployment"), dict):
+        candidates = document["deployment"].get("resources")
+    for item in candidates if isinstance(candidates, list) else []:
+        urn = parse_urn(item.get("urn", "")) if isinstance(item, dict) and isinstance(item.get("urn"), str) else None
+        if urn is not None:
+            return urn
+    return None
+
+
+def snapshot_from_document(path: Path, document: dict[str, Any], *, stack: str | None = None) -> Snapshot:
+    """The resources in a parsed export or preview document read from ``path``."""
     if "deployment" in document:
         resources, config, dry_run = _export_resources(path, document), {}, False
     elif "steps" in document or "changeSummary" in document:
@@ -65,7 +84,8 @@ def read_snapshot(path: Path, *, stack: str | None = None) -> Snapshot:
     )
 
 
-def _load_json(path: Path) -> dict[str, Any]:
+def load_document(path: Path) -> dict[str, Any]:
+    """The file's JSON object; ``InputError`` naming the file when it is missing, empty or not JSON."""
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
@@ -144,6 +164,8 @@ def _registration(path: Path, state: dict[str, Any], where: str, *, preview: boo
         raise InputError(f"{path}: {where}.type: expected a type token string, found {_kind(type_)}")
     if type_ == STACK_TYPE:
         return None
+    from tools.program import Registration
+
     inputs = _object(path, _or_empty(state.get("inputs")), f"{where}.inputs")
     outputs = _object(path, _or_empty(state.get("outputs")), f"{where}.outputs")
     property_dependencies = _object(path, _or_empty(state.get("propertyDependencies")), f"{where}.propertyDependencies")

@@ -7,14 +7,15 @@ from __future__ import annotations
 
 from collections import defaultdict
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tools.evaluation import CostSummary, Evaluation, Violation, sorted_violations
-from tools.program import Registration
 from tools.snapshot import parse_urn
 from tools.tiers import tier_of, tier_sort_key
 
-FORMATS = ("text", "json", "markdown")
+if TYPE_CHECKING:
+    from tools.program import Registration
+
 CENT = Decimal("0.01")
 
 
@@ -167,7 +168,7 @@ def _cell(text: str) -> str:
 
 
 def _relative(path: Any) -> str:
-    from tools.program import REPO_ROOT
+    from tools.policy_config import REPO_ROOT
 
     try:
         return str(path.resolve().relative_to(REPO_ROOT))

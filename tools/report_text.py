@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections import Counter
 from decimal import Decimal
-from typing import IO
+from typing import IO, TYPE_CHECKING
 
 from rich.console import Console, Group, RenderableType
 from rich.table import Table
@@ -13,7 +13,6 @@ from rich.text import Text
 from rich.tree import Tree
 
 from tools.evaluation import CostSummary, Evaluation
-from tools.program import Registration
 from tools.report import (
     deployed_by_tier,
     money,
@@ -24,6 +23,9 @@ from tools.report import (
     verdict,
     violations_by_category,
 )
+
+if TYPE_CHECKING:
+    from tools.program import Registration
 
 NAMES_SHOWN = 4
 BAR_WIDTH = 30
@@ -135,12 +137,12 @@ def _bar(amount: Decimal, cap: Decimal | None, style: str = "cyan") -> Text:
 
 
 def _drivers(cost: CostSummary) -> RenderableType:
-    table = Table(box=None)
-    table.add_column("monthly", justify="right")
-    table.add_column("resource")
-    table.add_column("basis", style="dim")
+    table = Table(box=None, show_header=False)
+    table.add_column("monthly", justify="right", no_wrap=True)
+    table.add_column("resource and basis")
     for driver in cost.top_drivers:
-        table.add_row(money(driver.monthly_usd), f"{resource_name(driver.urn)} ({driver.type})", driver.basis)
+        described = Text.assemble(f"{resource_name(driver.urn)} ({driver.type})\n", (driver.basis, "dim"))
+        table.add_row(money(driver.monthly_usd), described)
     return Group(Text("Top cost drivers", style="bold"), table)
 
 

@@ -10,15 +10,17 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from tools.program import ProgramRun, Registration
+from tools.errors import InputError
+
+if TYPE_CHECKING:  # tools.program imports the Pulumi SDK: keep this module light for tools.check
+    from tools.program import ProgramRun, Registration
+
+__all__ = ["PROGRAM_SOURCE", "InputError", "Snapshot", "Urn", "parse_urn", "snapshot_of_run"]
 
 PROGRAM_SOURCE = "program"
 """The ``source`` of a snapshot built by running ``__main__.py`` under mocks."""
-
-
-class InputError(Exception):
-    """Bad input or bad stack config: the message is one readable line (the tools exit 2)."""
 
 
 @dataclass(frozen=True)

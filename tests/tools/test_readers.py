@@ -73,7 +73,7 @@ def test_an_export_yields_every_live_resource_but_the_root_stack_and_pending_del
     assert STACK_URN not in urns
     assert len(urns) == len(set(urns)) == 10
     worker = next(r for r in snapshot.resources if r.urn == INSTANCE_URN)
-    assert worker.inputs["instanceType"] == "m5.24xlarge"  # not the old t3.micro copy marked delete
+    assert worker.inputs["instanceType"] == "m7g.4xlarge"  # not the old t3.micro copy marked delete
     assert worker.id == "i-0a1b2c3d4e5f60718"
 
 
@@ -140,7 +140,7 @@ def test_a_preview_yields_the_new_state_of_every_step_but_deletes() -> None:
     assert len(by_urn) == len(snapshot.resources) == 7
     assert STACK_URN not in by_urn
     assert not any("RolePolicyAttachment" in urn for urn in by_urn)  # its step is a delete
-    assert by_urn[INSTANCE_URN].inputs["instanceType"] == "m5.24xlarge"
+    assert by_urn[INSTANCE_URN].inputs["instanceType"] == "m7g.4xlarge"
     queue = by_urn["urn:pulumi:dev::storefront::storefront:web:Site$aws:sqs/queue:Queue::upload-events"]
     assert queue.inputs == {
         "name": "upload-events-7f3e9a1",

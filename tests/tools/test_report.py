@@ -140,6 +140,7 @@ def test_text_shows_tiers_violations_by_category_cost_against_cap_drivers_and_ve
     assert "✖ mandatory s3-bucket-encrypted-with-kms  data-uploads (aws:s3/bucket:Bucket)" in text
     assert "Monthly cost by tier against a cap of $25.00" in text
     assert "Top cost drivers" in text and "0.5 ACU × 730 h × $0.12/ACU-h" in text
+    assert "$11.68  data-db (aws:rds/cluster:Cluster)" in text
     assert "Unpriced: 1 resource (aws:foo/bar:Bar)" in text
     assert text.rstrip().endswith("Verdict: failed: 1 mandatory violation")
 
