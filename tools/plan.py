@@ -13,9 +13,9 @@ from collections.abc import Sequence
 from typing import Any
 
 from components.config_loader import ConfigError
+from policies.cost.tiers import tier_of, tier_sort_key
 from tools.program import REPO_ROOT, ProgramError, ProgramRun, Registration, run_program
 from tools.stack_files import StackFileError, read_stack_config
-from tools.tiers import tier_of, tier_sort_key
 
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2

@@ -1,0 +1,1 @@
+"""paved's policy pack: guardrails and the cost model, run by ``pulumi preview --policy-pack policies``."""
