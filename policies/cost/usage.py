@@ -61,7 +61,6 @@ DEFAULTS: dict[str, dict[str, Setting]] = {
             _D(0), "backup storage beyond the free amount (100 % of the database's storage), per database"
         ),
     },
-    "cache": {"snapshotGbBeyondFree": Setting(_D(0), "ElastiCache snapshot storage beyond the free one, per group")},
     "cognito": {"monthlyActiveUsers": Setting(_D(1_000), "monthly active users per user pool")},
     "kms": {"requestsPerMonth": Setting(_D(100_000), "API requests per key")},
     "secretsManager": {"apiCallsPerMonth": Setting(_D(10_000), "API calls per secret")},

@@ -146,6 +146,9 @@ class Context:
     ) -> Charge:
         """``count × quantity`` billed at the price of ``key``, less its free allowance, basis spelled out."""
         price = self.price(region, key)
+        for value in (quantity, Decimal(count)):
+            if not value.is_finite() or value < 0:
+                raise Unpriceable(f"{label}: {value} is not a quantity that can be billed")
         total = quantity * Decimal(count)
         allowance = price.free if free is None else free
         amount = max(ZERO, total - allowance) * price.usd
