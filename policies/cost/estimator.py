@@ -92,3 +92,13 @@ def _awsx_component(resource: Resource, ctx: Context) -> list[Charge]:
     if pricer is None:
         raise Unpriceable("awsx component without children and without a price model for its arguments")
     return pricer(resource, ctx)
+
+
+def priced_types_markdown() -> str:
+    """The README's list of the types with a price model (a test fails when the README drifts from it)."""
+    rows = ["| type | area |", "|---|---|"]
+    for type_, pricer in sorted({**PRICERS, **awsx.PRICERS}.items()):
+        module = pricer.__module__.rsplit(".", 1)[-1]
+        source = "awsx component, from its arguments when its children are absent" if module == "awsx" else module
+        rows.append(f"| `{type_}` | {source} |")
+    return "\n".join(rows)

@@ -151,3 +151,15 @@ def test_odd_properties_never_crash_the_estimator(type_: str, props: dict[str, A
 
 def test_unknown_marker_reads_as_unknown() -> None:
     assert from_mapping({"urn": "u", "type": "t", "inputs": {"a": UNKNOWN_STRING_VALUE}}).props["a"] is UNKNOWN
+
+
+def test_readme_tables_are_generated_from_the_code() -> None:
+    from pathlib import Path
+
+    from policies.cost.estimator import priced_types_markdown
+    from policies.cost.usage import defaults_markdown
+
+    readme = (Path(__file__).parents[2] / "policies" / "cost" / "README.md").read_text()
+    for marker, table in (("usage-defaults", defaults_markdown()), ("priced-types", priced_types_markdown())):
+        block = readme.split(f"<!-- {marker}:start -->\n", 1)[1].split(f"\n<!-- {marker}:end -->", 1)[0]
+        assert block == table, f"policies/cost/README.md {marker} table is stale; regenerate it"
