@@ -11,10 +11,11 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from policies.cost.estimator import DEFAULT_REGION, estimate
-from policies.cost.report import CostReport
-from policies.cost.resources import Resource, plain
-from policies.cost.usage import UsageProfile
+from cost.estimator import DEFAULT_REGION, estimate
+from cost.report import CostReport
+from cost.resources import Resource, plain
+from cost.usage import UsageProfile
+
 from tools.program import REPO_ROOT, ProgramRun, Registration
 
 COST_POLICY = "budget-monthly-cost-within-cap"

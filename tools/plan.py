@@ -12,9 +12,10 @@ from collections import defaultdict
 from collections.abc import Sequence
 from typing import Any
 
+from cost.report import CostReport, money
+from cost.tiers import tier_of, tier_sort_key
+
 from components.config_loader import ConfigError
-from policies.cost.report import CostReport, money
-from policies.cost.tiers import tier_of, tier_sort_key
 from tools.costing import cap_of_config, estimate_run, policy_config
 from tools.program import REPO_ROOT, ProgramError, ProgramRun, Registration, run_program
 from tools.stack_files import StackFileError, read_stack_config

@@ -21,10 +21,10 @@ from pulumi_policy import (
     StackValidationPolicy,
 )
 
-from policies.cost.estimator import DEFAULT_REGION, estimate
-from policies.cost.report import CostReport, money
-from policies.cost.resources import UNKNOWN, from_policy_resource, plain, provider_regions_of_policy_resources
-from policies.cost.usage import UsageError, UsageProfile, usage_json_schema
+from cost.estimator import DEFAULT_REGION, estimate
+from cost.report import CostReport, money
+from cost.resources import UNKNOWN, from_policy_resource, plain, provider_regions_of_policy_resources
+from cost.usage import UsageError, UsageProfile, usage_json_schema
 
 CATEGORY = "cost"
 CAP_KEY = "maxMonthlyUsd"

@@ -10,13 +10,13 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from policies.cost.pricebook import PriceBook, default_price_book
-from policies.cost.pricing import awsx, compute, data, free, network, platform
-from policies.cost.pricing.base import Context, Pricer, Unpriceable, no_charge
-from policies.cost.report import Charge, CostLine, CostReport, Unpriced
-from policies.cost.resources import Resource, from_mapping
-from policies.cost.tiers import tier_of
-from policies.cost.usage import UsageProfile
+from cost.pricebook import PriceBook, default_price_book
+from cost.pricing import awsx, compute, data, free, network, platform
+from cost.pricing.base import Context, Pricer, Unpriceable, no_charge
+from cost.report import Charge, CostLine, CostReport, Unpriced
+from cost.resources import Resource, from_mapping
+from cost.tiers import tier_of
+from cost.usage import UsageProfile
 
 DEFAULT_REGION = "us-east-1"
 

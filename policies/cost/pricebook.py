@@ -3,7 +3,7 @@
 ``prices.json`` holds ``regions`` → ``<region>`` (or ``global`` for CloudFront and Route 53) → price key
 (``ec2.instance.t4g.micro``) → ``{"usd", "unit", "source", "retrieved"}`` and, where the published
 schedule itself gives a free allowance (Cognito's first 10,000 MAUs, gp3's 3,000 IOPS), ``free``.
-Money is ``Decimal`` throughout. ``python -m policies.cost.refresh`` rebuilds the file from the AWS
+Money is ``Decimal`` throughout. ``python -m cost.refresh`` (in ``policies/``) rebuilds the file from the AWS
 Price List API.
 """
 

@@ -1,4 +1,4 @@
-"""``python -m policies.cost.refresh``: rebuild the price file from the AWS Price List API.
+"""``python -m cost.refresh`` (run in ``policies/``): rebuild the price file from the AWS Price List API.
 
 Every key of the price file maps to one Price List query (service code, attribute filters and the
 usage type's ending); the on-demand price of the single product that matches becomes the entry, with
@@ -22,7 +22,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
-from policies.cost.pricebook import GLOBAL, PRICE_FILE, dump_price_document
+from cost.pricebook import GLOBAL, PRICE_FILE, dump_price_document
 
 PRICING_ENDPOINT_REGION = "us-east-1"
 SOURCE = "AWS Price List API"
@@ -375,7 +375,7 @@ def refresh_document(
 
 
 def main(argv: Sequence[str] | None = None, *, client: Any = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m policies.cost.refresh", description=__doc__)
+    parser = argparse.ArgumentParser(prog="python -m cost.refresh", description=__doc__)
     parser.add_argument("--file", type=Path, default=PRICE_FILE, help="price file to rebuild (default: the pack's)")
     parser.add_argument("--regions", default="", help="comma-separated regions to add, e.g. eu-central-1")
     parser.add_argument("--dry-run", action="store_true", help="report what would change; write nothing")

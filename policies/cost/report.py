@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from policies.cost.tiers import tier_sort_key
+from cost.tiers import tier_sort_key
 
 CENT = Decimal("0.01")
 

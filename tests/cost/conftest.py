@@ -5,9 +5,9 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from policies.cost.estimator import estimate
-from policies.cost.report import CostLine
-from policies.cost.usage import UsageProfile
+from cost.estimator import estimate
+from cost.report import CostLine
+from cost.usage import UsageProfile
 
 STACK = "urn:pulumi:test::paved::"
 TIER_TYPES = {

@@ -6,9 +6,8 @@ from decimal import Decimal
 from typing import Any
 
 import pytest
-
-from policies.cost.estimator import estimate
-from policies.cost.usage import UsageProfile
+from cost.estimator import estimate
+from cost.usage import UsageProfile
 
 STACK = "urn:pulumi:test::paved::pulumi:pulumi:Stack$paved:network:Network"
 VPC_URN = f"{STACK}$awsx:ec2:Vpc::network-vpc"

@@ -9,15 +9,15 @@ from typing import Any
 
 import jsonschema
 import pytest
-from pulumi_policy import EnforcementLevel, ResourceValidationPolicy
-from pulumi_policy.proxy import UNKNOWN_STRING_VALUE
-
-from policies.cost.budget_policies import (
+from cost.budget_policies import (
     BUDGET_POLICIES,
     budget_instance_families_allowed,
     budget_monthly_cost_within_cap,
     budget_resource_present,
 )
+from pulumi_policy import EnforcementLevel, ResourceValidationPolicy
+from pulumi_policy.proxy import UNKNOWN_STRING_VALUE
+
 from tests.cost.policy_harness import policy_resource, resources_of_run, run_resource_policy, run_stack_policy
 from tools.program import REPO_ROOT, ProgramRun
 

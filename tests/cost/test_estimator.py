@@ -6,13 +6,13 @@ from decimal import Decimal
 from typing import Any
 
 import pytest
+from cost.estimator import PRICERS, estimate
+from cost.resources import UNKNOWN, Resource, from_mapping
+from cost.usage import UsageError, UsageProfile
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from pulumi_policy.proxy import UNKNOWN_STRING_VALUE, unknown_checking_proxy
 
-from policies.cost.estimator import PRICERS, estimate
-from policies.cost.resources import UNKNOWN, Resource, from_mapping
-from policies.cost.usage import UsageError, UsageProfile
 from tests.cost.conftest import res, urn
 
 
@@ -156,8 +156,8 @@ def test_unknown_marker_reads_as_unknown() -> None:
 def test_readme_tables_are_generated_from_the_code() -> None:
     from pathlib import Path
 
-    from policies.cost.estimator import priced_types_markdown
-    from policies.cost.usage import defaults_markdown
+    from cost.estimator import priced_types_markdown
+    from cost.usage import defaults_markdown
 
     readme = (Path(__file__).parents[2] / "policies" / "cost" / "README.md").read_text()
     for marker, table in (("usage-defaults", defaults_markdown()), ("priced-types", priced_types_markdown())):

@@ -385,7 +385,8 @@ def test_known_configuration_is_priced_within_one_percent_of_the_published_price
 def test_fargate_arm64_service_is_priced_from_desired_count_and_task_size() -> None:
     """2 tasks × 730 h × 0.5 vCPU × $0.03238 = 23.6374; 2 × 730 × 1 GB × $0.00356 = 5.1976; total 28.835
     (https://aws.amazon.com/fargate/pricing/, Linux/ARM)."""
-    from policies.cost.estimator import estimate
+    from cost.estimator import estimate
+
     from tests.cost.conftest import res
 
     task = res(
@@ -407,7 +408,8 @@ def test_fargate_arm64_service_is_priced_from_desired_count_and_task_size() -> N
 def test_fargate_x86_service_linked_by_property_dependency_is_priced_at_x86_rates() -> None:
     """2 × 730 × 0.5 vCPU × $0.04048 = 29.5504; 2 × 730 × 1 GB × $0.004445 = 6.4897; total 36.04
     (https://aws.amazon.com/fargate/pricing/, Linux/x86)."""
-    from policies.cost.estimator import estimate
+    from cost.estimator import estimate
+
     from tests.cost.conftest import res
 
     task = res("aws:ecs/taskDefinition:TaskDefinition", "task", {"cpu": "512", "memory": "1024"}, tier="compute")
@@ -427,8 +429,9 @@ def test_aurora_serverless_v2_that_pauses_costs_only_its_active_hours() -> None:
     """min 0 ACU with auto-pause: 40 active h × 0.5 ACU = 20 ACU-h × $0.12 = 2.40 on the instance; the cluster:
     1 GB × $0.10 = 0.10, 1M I/O × $0.20/M = 0.20, managed secret 0.40 + 2,000 calls × $0.05/10k = 0.01
     (https://aws.amazon.com/rds/aurora/pricing/)."""
-    from policies.cost.estimator import estimate
-    from policies.cost.usage import UsageProfile
+    from cost.estimator import estimate
+    from cost.usage import UsageProfile
+
     from tests.cost.conftest import res
 
     cluster = res(
@@ -462,8 +465,9 @@ def test_aurora_serverless_v2_that_pauses_costs_only_its_active_hours() -> None:
 def test_aurora_serverless_v2_with_a_minimum_capacity_bills_idle_hours_at_the_minimum() -> None:
     """min 0.5 ACU (no pause): 40 h × 1 ACU + 690 h × 0.5 ACU = 385 ACU-h × $0.12 = 46.20
     (https://aws.amazon.com/rds/aurora/pricing/)."""
-    from policies.cost.estimator import estimate
-    from policies.cost.usage import UsageProfile
+    from cost.estimator import estimate
+    from cost.usage import UsageProfile
+
     from tests.cost.conftest import res
 
     cluster = res(

@@ -8,8 +8,7 @@ from decimal import Decimal
 from typing import Any
 
 import pytest
-
-from policies.cost.pricebook import PRICE_FILE, PriceFileError, dump_price_document, parse_price_book
+from cost.pricebook import PRICE_FILE, PriceFileError, dump_price_document, parse_price_book
 
 
 def document() -> dict[str, Any]:

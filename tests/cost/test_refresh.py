@@ -10,9 +10,8 @@ from typing import Any
 import boto3
 import pytest
 from botocore.stub import Stubber
-
-from policies.cost.pricebook import dump_price_document, load_price_book
-from policies.cost.refresh import main, query_for
+from cost.pricebook import dump_price_document, load_price_book
+from cost.refresh import main, query_for
 
 TODAY = datetime.date.today().isoformat()
 

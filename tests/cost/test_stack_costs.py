@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 
 import pytest
+from cost.report import CostReport
 
-from policies.cost.report import CostReport
 from tools.costing import estimate_run
 from tools.plan import main as plan_main
 from tools.program import ProgramRun

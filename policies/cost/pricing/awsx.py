@@ -9,12 +9,12 @@ the functions below price the same children the component would create, with the
 
 from __future__ import annotations
 
-from policies.cost.pricing.base import Context, Pricer, Props, Unpriceable, no_charge
-from policies.cost.pricing.compute import ECS_TASK_DEFINITION, ecs_service
-from policies.cost.pricing.data import ecr_repository
-from policies.cost.pricing.network import interface_endpoint_charges, load_balancer, nat_charges
-from policies.cost.report import Charge
-from policies.cost.resources import Resource
+from cost.pricing.base import Context, Pricer, Props, Unpriceable, no_charge
+from cost.pricing.compute import ECS_TASK_DEFINITION, ecs_service
+from cost.pricing.data import ecr_repository
+from cost.pricing.network import interface_endpoint_charges, load_balancer, nat_charges
+from cost.report import Charge
+from cost.resources import Resource
 
 AWSX_VPC = "awsx:ec2:Vpc"
 DEFAULT_AVAILABILITY_ZONES = 3

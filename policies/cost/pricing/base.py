@@ -7,10 +7,10 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from policies.cost.pricebook import MissingPriceError, Price, PriceBook
-from policies.cost.report import Charge
-from policies.cost.resources import UNKNOWN, Resource
-from policies.cost.usage import UsageProfile
+from cost.pricebook import MissingPriceError, Price, PriceBook
+from cost.report import Charge
+from cost.resources import UNKNOWN, Resource
+from cost.usage import UsageProfile
 
 ZERO = Decimal(0)
 MILLION = Decimal(1_000_000)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from policies.cost.pricing.base import ZERO, Context, Pricer, Props, Unpriceable, no_charge, quantity_text
-from policies.cost.report import Charge
-from policies.cost.resources import Resource
+from cost.pricing.base import ZERO, Context, Pricer, Props, Unpriceable, no_charge, quantity_text
+from cost.report import Charge
+from cost.resources import Resource
 
 EC2_INSTANCE = "aws:ec2/instance:Instance"
 EBS_VOLUME = "aws:ebs/volume:Volume"

@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from policies.cost.pricing.base import ZERO, Context, Pricer, Props, Unpriceable, no_charge, quantity_text
-from policies.cost.report import Charge
-from policies.cost.resources import Resource
+from cost.pricing.base import ZERO, Context, Pricer, Props, Unpriceable, no_charge, quantity_text
+from cost.report import Charge
+from cost.resources import Resource
 
 RDS_INSTANCE = "aws:rds/instance:Instance"
 RDS_CLUSTER = "aws:rds/cluster:Cluster"

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from policies.cost.pricing.base import Context, Pricer, Props, Unpriceable, no_charge
-from policies.cost.report import Charge
-from policies.cost.resources import Resource
+from cost.pricing.base import Context, Pricer, Props, Unpriceable, no_charge
+from cost.report import Charge
+from cost.resources import Resource
 
 NOT_AWS_PACKAGES = frozenset(
     {"pulumi", "random", "tls", "command", "time", "archive", "null", "docker", "docker-build"}

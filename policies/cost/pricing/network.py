@@ -5,10 +5,10 @@ from __future__ import annotations
 import json
 from decimal import Decimal
 
-from policies.cost.pricebook import GLOBAL
-from policies.cost.pricing.base import Context, Pricer, Props, Unpriceable, no_charge
-from policies.cost.report import Charge
-from policies.cost.resources import UNKNOWN, Resource
+from cost.pricebook import GLOBAL
+from cost.pricing.base import Context, Pricer, Props, Unpriceable, no_charge
+from cost.report import Charge
+from cost.resources import UNKNOWN, Resource
 
 NAT_GATEWAY = "aws:ec2/natGateway:NatGateway"
 EIP = "aws:ec2/eip:Eip"

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from policies.cost.pricing.base import Context, Pricer, Props, Unpriceable, no_charge, quantity_text
-from policies.cost.report import Charge
-from policies.cost.resources import Resource
+from cost.pricing.base import Context, Pricer, Props, Unpriceable, no_charge, quantity_text
+from cost.report import Charge
+from cost.resources import Resource
 
 KMS_KEY = "aws:kms/key:Key"
 KMS_REPLICA_KEY = "aws:kms/replicaKey:ReplicaKey"

@@ -1,1 +1,0 @@
-"""paved's policy pack: guardrails and the cost model, run by ``pulumi preview --policy-pack policies``."""
