@@ -49,7 +49,12 @@ DEFAULTS: dict[str, dict[str, Setting]] = {
         "putRequestsPerMonth": Setting(_D(10_000), "PUT, COPY, POST and LIST requests per bucket"),
         "getRequestsPerMonth": Setting(_D(100_000), "GET and other requests per bucket"),
     },
-    "logs": {"ingestGbPerMonth": Setting(_D(1), "GB ingested per log group (stored for its retention)")},
+    "logs": {
+        "ingestGbPerMonth": Setting(_D(1), "GB ingested per log group (stored for its retention)"),
+        "deliveredGbPerMonth": Setting(
+            _D(1), "GB delivered per log delivery (vended logs: CloudFront standard logs v2)"
+        ),
+    },
     "database": {
         "activeHoursPerMonth": Setting(
             _D(730), "hours a serverless database is active (Aurora Serverless v2 with min capacity 0 pauses otherwise)"

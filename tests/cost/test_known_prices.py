@@ -494,3 +494,32 @@ def test_basis_spells_out_class_deployment_hours_and_rate() -> None:
         {"engine": "postgres", "instanceClass": "db.t4g.micro", "allocatedStorage": 20},
     )
     assert line.basis.startswith("db.t4g.micro postgres single-AZ 730 h × $0.016/h")
+
+
+def test_cloudfront_standard_logs_v2_are_priced_as_vended_logs_delivered_to_s3() -> None:
+    """5 GB delivered to S3 × $0.25 = 1.25 (https://aws.amazon.com/cloudwatch/pricing/, vended logs to S3);
+    the source and destination cost nothing themselves."""
+    from cost.estimator import estimate
+    from cost.usage import UsageProfile
+
+    from tests.cost.conftest import res
+
+    destination = res(
+        "aws:cloudwatch/logDeliveryDestination:LogDeliveryDestination",
+        "logs-destination",
+        {"deliveryDestinationConfiguration": {"destinationResourceArn": "arn:aws:s3:::logs/cloudfront"}},
+        tier="cdn",
+    )
+    source = res("aws:cloudwatch/logDeliverySource:LogDeliverySource", "logs-source", {"logType": "ACCESS_LOGS"})
+    delivery = res(
+        "aws:cloudwatch/logDelivery:LogDelivery",
+        "logs-delivery",
+        {"deliveryDestinationArn": "arn:aws:logs:us-east-1:1:delivery-destination:d"},
+        tier="cdn",
+        propertyDependencies={"deliveryDestinationArn": [destination["urn"]]},
+    )
+    usage = UsageProfile.from_config({"logs": {"deliveredGbPerMonth": 5}})
+    report = estimate([destination, source, delivery], usage=usage)
+    assert report.unpriced == ()
+    assert within_one_percent(report.monthly_usd, "1.25")
+    assert report.line(delivery["urn"]).basis == "vended logs delivered to s3 5 GB × $0.25/GB"

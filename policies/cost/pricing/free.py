@@ -73,7 +73,8 @@ _EDGE_AND_WATCH = (
     "cognito/userPoolClient:UserPoolClient", "cognito/userPoolDomain:UserPoolDomain",
     "cognito/userGroup:UserGroup", "cognito/identityProvider:IdentityProvider",
     "cognito/resourceServer:ResourceServer", "cognito/userPoolUICustomization:UserPoolUICustomization",
-    "cognito/managedLoginBranding:ManagedLoginBranding", "cognito/logDeliveryConfiguration:LogDeliveryConfiguration",
+    "cognito/managedLoginBranding:ManagedLoginBranding", "cognito/riskConfiguration:RiskConfiguration",
+    "cognito/logDeliveryConfiguration:LogDeliveryConfiguration",
     "acm/certificateValidation:CertificateValidation",
     "cloudfront/originAccessControl:OriginAccessControl", "cloudfront/originAccessIdentity:OriginAccessIdentity",
     "cloudfront/cachePolicy:CachePolicy", "cloudfront/originRequestPolicy:OriginRequestPolicy",
@@ -102,6 +103,8 @@ _REASONS = {
     "aws:cloudwatch/logSubscriptionFilter:LogSubscriptionFilter": "no charge (the destination is billed)",
     "aws:cloudwatch/eventRule:EventRule": "no charge (AWS service events and schedules are free)",
     "aws:budgets/budget:Budget": "no charge (cost budgets are free)",
+    "aws:cloudwatch/logDeliverySource:LogDeliverySource": "no charge (its deliveries are billed on the log delivery)",
+    "aws:cloudwatch/logDeliveryDestination:LogDeliveryDestination": "no charge (billed on the log delivery)",
 }
 
 

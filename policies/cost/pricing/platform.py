@@ -22,6 +22,11 @@ SNS_SUBSCRIPTION = "aws:sns/topicSubscription:TopicSubscription"
 SQS_QUEUE = "aws:sqs/queue:Queue"
 SES_RECEIPT_RULE = "aws:ses/receiptRule:ReceiptRule"
 BUDGET_ACTION = "aws:budgets/budgetAction:BudgetAction"
+LOG_DELIVERY = "aws:cloudwatch/logDelivery:LogDelivery"
+LOG_DELIVERY_DESTINATION = "aws:cloudwatch/logDeliveryDestination:LogDeliveryDestination"
+
+VENDED_LOG_DESTINATIONS = {"s3": "s3", "logs": "cloudwatch", "firehose": "firehose"}
+"""The service of a destination ARN → the vended-logs delivery price it takes."""
 
 HIGH_RESOLUTION_PERIOD = 60
 NEVER_EXPIRING_LOG_MONTHS = Decimal(12)
@@ -137,6 +142,39 @@ def ses_receipt_rule(resource: Resource, ctx: Context) -> list[Charge]:
     ]
 
 
+def log_delivery(resource: Resource, ctx: Context) -> list[Charge]:
+    """Vended logs (e.g. CloudFront standard logs v2) billed per GB delivered, by destination kind."""
+    props = Props(resource.props)
+    kind = "s3" if props.entries("s3DeliveryConfigurations") else _destination_kind(resource, ctx)
+    destination = _destination(resource, ctx)
+    if destination is not None and Props(destination.props).text("outputFormat") == "parquet":
+        raise Unpriceable("Parquet conversion of delivered logs is not in the price file")
+    delivered = ctx.use("logs", "deliveredGbPerMonth", resource)
+    return [ctx.charge(ctx.region_of(resource), f"logs.vended.{kind}", delivered, f"vended logs delivered to {kind}")]
+
+
+def _destination(delivery: Resource, ctx: Context) -> Resource | None:
+    for urn in delivery.property_dependencies.get("deliveryDestinationArn", ()):
+        found = ctx.by_urn(urn)
+        if found is not None and found.type == LOG_DELIVERY_DESTINATION:
+            return found
+    return None
+
+
+def _destination_kind(delivery: Resource, ctx: Context) -> str:
+    destination = _destination(delivery, ctx)
+    if destination is None:
+        raise Unpriceable("its delivery destination is not in the stack (cannot tell S3, CloudWatch or Firehose)")
+    props = Props(destination.props)
+    declared = (props.text("deliveryDestinationType") or "").lower()
+    arn = props.text("deliveryDestinationConfiguration", "destinationResourceArn") or ""
+    service = arn.split(":")[2] if arn.count(":") >= 2 else ""
+    kind = {"cwl": "cloudwatch", "fh": "firehose", "s3": "s3"}.get(declared) or VENDED_LOG_DESTINATIONS.get(service)
+    if kind is None:
+        raise Unpriceable(f"unknown delivery destination {arn or declared!r}")
+    return kind
+
+
 def budget_action(resource: Resource, ctx: Context) -> list[Charge]:
     return no_charge("no charge (an account's first two action-enabled budgets are free)")
 
@@ -156,4 +194,5 @@ PRICERS: dict[str, Pricer] = {
     SQS_QUEUE: sqs_queue,
     SES_RECEIPT_RULE: ses_receipt_rule,
     BUDGET_ACTION: budget_action,
+    LOG_DELIVERY: log_delivery,
 }
