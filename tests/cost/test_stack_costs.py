@@ -47,3 +47,10 @@ def test_plan_text_prints_the_cost_by_tier_and_the_top_drivers(capsys: pytest.Ca
     assert "(cap $400.00)" in out
     assert "Top 5 cost drivers" in out
     assert "network-vpc" in out
+
+
+def test_readme_cost_notes_are_the_current_estimates(dev: ProgramRun, prod: ProgramRun) -> None:
+    from tools.cost_notes import END, README, START, render
+
+    block = README.read_text().split(START + "\n", 1)[1].split("\n" + END, 1)[0]
+    assert block == render([dev, prod]), "README cost notes are stale: run `venv/bin/python -m tools.cost_notes`"
