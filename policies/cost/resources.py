@@ -103,13 +103,12 @@ def _is_unknown_error(error: Exception) -> bool:
 def from_mapping(item: Mapping[str, Any]) -> Resource:
     """A resource from a plain mapping: a stack export resource, a preview step's state, or a dict.
 
-    Properties come from ``props``, else ``inputs``, else ``outputs``; dependency keys may be camelCase
-    or snake_case. The type defaults to the URN's own type.
+    Properties come from ``props``, else from ``outputs`` overlaid with ``inputs`` (an export's outputs
+    carry the provider's defaults, its inputs what was asked); dependency keys may be camelCase or
+    snake_case. The type defaults to the URN's own type.
     """
     urn = str(item.get("urn", ""))
-    props: Mapping[str, Any] = next(
-        (item[key] for key in ("props", "inputs", "outputs") if isinstance(item.get(key), Mapping)), {}
-    )
+    props = _props_of(item)
     property_dependencies = item.get("propertyDependencies", item.get("property_dependencies")) or {}
     custom = item.get("custom")
     return Resource(
@@ -122,6 +121,18 @@ def from_mapping(item: Mapping[str, Any]) -> Resource:
         property_dependencies={str(k): tuple(str(u) for u in v or ()) for k, v in property_dependencies.items()},
         custom=custom if isinstance(custom, bool) else None,
     )
+
+
+def _props_of(item: Mapping[str, Any]) -> Mapping[str, Any]:
+    given = item.get("props")
+    if isinstance(given, Mapping):
+        return given
+    merged: dict[str, Any] = {}
+    for key in ("outputs", "inputs"):
+        part = item.get(key)
+        if isinstance(part, Mapping):
+            merged.update({k: v for k, v in part.items() if key == "outputs" or v is not None})
+    return merged
 
 
 def from_policy_resource(resource: Any) -> Resource:

@@ -163,3 +163,19 @@ def test_readme_tables_are_generated_from_the_code() -> None:
     for marker, table in (("usage-defaults", defaults_markdown()), ("priced-types", priced_types_markdown())):
         block = readme.split(f"<!-- {marker}:start -->\n", 1)[1].split(f"\n<!-- {marker}:end -->", 1)[0]
         assert block == table, f"policies/cost/README.md {marker} table is stale; regenerate it"
+
+
+def test_stack_export_outputs_supply_the_provider_defaults_that_inputs_omit() -> None:
+    exported = {
+        "urn": urn("aws:dynamodb/table:Table", "items"),
+        "type": "aws:dynamodb/table:Table",
+        "custom": True,
+        "inputs": {"billingMode": "PAY_PER_REQUEST"},
+        "outputs": {
+            "billingMode": "PAY_PER_REQUEST",
+            "pointInTimeRecovery": {"enabled": True},
+            "tableClass": "STANDARD",
+        },
+    }
+    report = estimate([exported])
+    assert "point-in-time recovery" in report.lines[0].basis
