@@ -55,8 +55,8 @@ CLASS_PROPERTIES: dict[str, tuple[str, str]] = {
 
 _CAP_SCHEMA = {
     "type": "number",
-    "exclusiveMinimum": 0,
-    "description": "The environment's monthly budget cap in USD (on-demand list prices).",
+    "minimum": 1,
+    "description": "The environment's monthly budget cap in USD (on-demand list prices), at least 1.",
 }
 
 

@@ -15,6 +15,8 @@ from cost.budget_policies import (
     budget_monthly_cost_within_cap,
     budget_resource_present,
 )
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from pulumi_policy import EnforcementLevel, ResourceValidationPolicy
 from pulumi_policy.proxy import UNKNOWN_STRING_VALUE
 
@@ -177,6 +179,43 @@ def test_bad_policy_config_is_reported_naming_the_key(policy_config: dict[str, A
     violations = run_stack_policy(budget_monthly_cost_within_cap, [], policy_config)
     assert len(violations) == 1
     assert violations[0][0].startswith(message)
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    resources=st.lists(
+        st.tuples(
+            st.sampled_from(
+                [
+                    "aws:rds/instance:Instance",
+                    "aws:ec2/natGateway:NatGateway",
+                    "aws:budgets/budget:Budget",
+                    "aws:lambda/function:Function",
+                    "awsx:ec2:Vpc",
+                    "aws:neptune/cluster:Cluster",
+                ]
+            ),
+            st.dictionaries(
+                st.sampled_from(
+                    ["instanceClass", "limitAmount", "limitUnit", "budgetType", "memorySize", "natGateways"]
+                ),
+                st.none()
+                | st.integers(-3, 10**6)
+                | st.sampled_from(["USD", "COST", "db.t4g.micro", UNKNOWN_STRING_VALUE]),
+                max_size=4,
+            ),
+        ),
+        max_size=6,
+    ),
+    cap=st.integers(1, 1000),
+)
+def test_odd_stacks_get_verdicts_from_the_stack_policies_never_crashes(
+    resources: list[tuple[str, dict[str, Any]]], cap: int
+) -> None:
+    stack = [policy_resource(t, f"urn:pulumi:dev::paved::{t}::r{i}", props) for i, (t, props) in enumerate(resources)]
+    for policy in (budget_monthly_cost_within_cap, budget_resource_present):
+        for message, _ in run_stack_policy(policy, stack, {"maxMonthlyUsd": cap}):
+            assert message
 
 
 # --- instance families -----------------------------------------------------------------------
