@@ -65,7 +65,16 @@ def test_region_comes_from_the_resources_provider_then_its_own_region_property()
 
 def test_region_missing_from_the_price_file_is_unpriced_with_the_region_named() -> None:
     report = estimate([res("aws:ec2/natGateway:NatGateway", "nat", tier="network")], "ap-south-2")
-    assert "no price for vpc.nat.hours in ap-south-2" in report.unpriced[0].reason
+    assert "no price for vpc.nat.hours in ap-south-2: the price file" in report.unpriced[0].reason
+    assert "--regions ap-south-2" in report.unpriced[0].reason
+
+
+def test_class_missing_from_the_price_file_is_unpriced_naming_the_key() -> None:
+    db = res(
+        "aws:rds/instance:Instance", "db", {"engine": "postgres", "instanceClass": "db.x9.huge", "allocatedStorage": 20}
+    )
+    reason = estimate([db]).unpriced[0].reason
+    assert reason.startswith("no price for rds.instance.postgres.db.x9.huge.single-az in us-east-1 (price file")
 
 
 def test_totals_by_tier_add_up_and_top_drivers_are_the_most_expensive_first() -> None:

@@ -129,7 +129,11 @@ class Context:
         try:
             return self.book.price(region, key)
         except MissingPriceError as missing:
-            raise Unpriceable(f"{missing} (price file {self.book.version}; refresh it to add the region)") from None
+            if region not in self.book.prices:
+                why = f"{missing}: the price file ({self.book.version}) has no prices for {region}"
+                raise Unpriceable(f"{why}; `python -m cost.refresh --regions {region}` adds them") from None
+            why = f"{missing} (price file {self.book.version})"
+            raise Unpriceable(f"{why}; add the entry, or rebuild the file with `python -m cost.refresh`") from None
 
     def use(self, section: str, key: str, resource: Resource) -> Decimal:
         return self.usage.get(section, key, resource.name)
