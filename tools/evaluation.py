@@ -9,10 +9,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from cost.tiers import tier_sort_key
+
 from tools.errors import EvaluationError
 from tools.policy_config import PolicyConfig
 from tools.snapshot import PROGRAM_SOURCE, Snapshot
-from tools.tiers import tier_sort_key
 
 __all__ = ["CostSummary", "Evaluation", "EvaluationError", "ResourceCost", "Unpriced", "Violation"]
 

@@ -6,12 +6,14 @@ The ``text`` format, for a terminal, is in ``tools.report_text``.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from decimal import ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING, Any
 
+from cost.tiers import tier_of, tier_sort_key
+
 from tools.evaluation import CostSummary, Evaluation, Violation, sorted_violations
 from tools.snapshot import parse_urn
-from tools.tiers import tier_of, tier_sort_key
 
 if TYPE_CHECKING:
     from tools.program import Registration
@@ -90,10 +92,10 @@ def title(evaluation: Evaluation) -> str:
     return f"paved {evaluation.tool}{origin}, stack {snapshot.stack}"
 
 
-def deployed_by_tier(evaluation: Evaluation) -> dict[str, list[Registration]]:
+def deployed_by_tier(resources: Iterable[Registration]) -> dict[str, list[Registration]]:
     """Resources that exist in AWS (and remote components), by tier in build order."""
     tiers: dict[str, list[Registration]] = defaultdict(list)
-    for resource in sorted(evaluation.snapshot.resources, key=lambda r: (r.type, r.name)):
+    for resource in sorted(resources, key=lambda r: (r.type, r.name)):
         if resource.custom or resource.remote:
             tiers[tier_of(resource.urn)].append(resource)
     return {tier: tiers[tier] for tier in sorted(tiers, key=tier_sort_key)}

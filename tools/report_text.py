@@ -60,7 +60,7 @@ def render(evaluation: Evaluation) -> RenderableType:
 def _resources(evaluation: Evaluation) -> RenderableType:
     costs = _cost_by_urn(evaluation.cost)
     tree = Tree(Text("Resources by tier", style="bold"))
-    for tier, members in deployed_by_tier(evaluation).items():
+    for tier, members in deployed_by_tier(evaluation.snapshot.resources).items():
         tier_cost = sum((costs.get(r.urn, Decimal(0)) for r in members), Decimal(0))
         branch = tree.add(Text.assemble((tier, "bold cyan"), f" ({len(members)}, {money(tier_cost)}/month)"))
         for type_, group in _by_type(members).items():
