@@ -3,6 +3,7 @@
 import pulumi
 
 from components.account import AwsAccount
+from components.auth import Auth, AuthArgs, SocialSecrets
 from components.config_loader import load_stack_config, read_pulumi_config
 from components.encryption import Encryption, EncryptionArgs
 from components.network import Network, NetworkArgs
@@ -28,6 +29,28 @@ network = Network(
     tier,
 )
 
+secrets = pulumi.Config(config.project)
+auth = (
+    Auth(
+        "auth",
+        AuthArgs(
+            settings=config.auth,
+            account=account,
+            project=config.project,
+            stack=config.stack,
+            protect=config.protection.enabled,
+            secrets=SocialSecrets(
+                google_client_secret=secrets.get_secret("googleClientSecret"),
+                microsoft_client_secret=secrets.get_secret("microsoftClientSecret"),
+                apple_private_key=secrets.get_secret("applePrivateKey"),
+            ),
+        ),
+        tier,
+    )
+    if config.auth.enabled
+    else None
+)
+
 pulumi.export("region", config.region)
 pulumi.export("kmsKeyArn", encryption.key_arn)
 pulumi.export("vpcId", network.vpc_id)
@@ -39,3 +62,13 @@ pulumi.export(
         "isolated": network.isolated_subnet_ids,
     },
 )
+if auth is not None:
+    pulumi.export(
+        "auth",
+        {
+            "userPoolId": auth.user_pool_id,
+            "issuerUrl": auth.issuer_url,
+            "clientId": auth.client_id,
+            "domain": auth.domain,
+        },
+    )

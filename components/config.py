@@ -359,9 +359,17 @@ class AppleProvider(Model):
     key_id: Annotated[str, Field(pattern=r"^[A-Z0-9]{10}$")]
 
 
+class MicrosoftProvider(Model):
+    """Microsoft Entra ID sign-in (OIDC). One tenant: Cognito checks the token issuer, and the
+    multi-tenant ``common`` endpoint has no single issuer to check."""
+
+    client_id: Annotated[str, Field(min_length=1, max_length=512)]
+    tenant_id: Annotated[str, Field(pattern=r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")]
+
+
 class SocialProviders(Model):
     google: SocialProvider | None = None
-    microsoft: SocialProvider | None = None
+    microsoft: MicrosoftProvider | None = None
     apple: AppleProvider | None = None
 
 
@@ -379,6 +387,8 @@ class Auth(Model):
     domain_prefix: Annotated[str, Field(pattern=r"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$")] | None = None
     token_validity: TokenValidity = TokenValidity()
     threat_protection: Literal["off", "audit", "enforced"] = "off"
+    self_sign_up: bool = False
+    """Whether anyone may create an account through the hosted UI (off: administrators invite users)."""
     social_providers: SocialProviders = SocialProviders()
 
     @field_validator("mfa", "threat_protection", mode="before")
@@ -541,7 +551,32 @@ def _cross_tier_problems(config: StackConfig) -> list[str]:
             "budget.denyOnExceed: not allowed when tags.environment is 'prod' (it stops every role "
             "of the stack at the cap; it is a dev option)"
         )
+    problems.extend(_auth_problems(config))
     problems.extend(_missing_secrets(config))
+    return problems
+
+
+def _auth_problems(config: StackConfig) -> list[str]:
+    auth = config.auth
+    if not auth.enabled:
+        return []
+    problems: list[str] = []
+    derived = f"{config.project}-{config.stack}".lower()
+    if auth.domain_prefix is None and re.search(r"aws|amazon|cognito", derived):
+        problems.append(
+            f"auth.domainPrefix: required because the prefix derived from project and stack ({derived!r}) "
+            "contains aws, amazon or cognito, which Cognito refuses"
+        )
+    if not config.is_prod:
+        return problems
+    if auth.mfa == "off":
+        problems.append("auth.mfa: 'off' is not allowed in prod (accepted: 'optional' or 'required')")
+    for key, urls in (("callbackUrls", auth.callback_urls), ("logoutUrls", auth.logout_urls)):
+        local = [url for url in urls if url.startswith("http://")]
+        if local:
+            problems.append(
+                f"auth.{key}: {local[0]!r} is not allowed in prod (accepted: https:// URLs of the deployed app)"
+            )
     return problems
 
 

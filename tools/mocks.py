@@ -12,10 +12,10 @@ from typing import Any
 
 import pulumi
 
-from tools.mock_outputs import base, network
+from tools.mock_outputs import base, edge, network
 from tools.mock_outputs.base import ACCOUNT_ID, MockContext, default_outputs, resource_id
 
-OUTPUTS = {**network.OUTPUTS}
+OUTPUTS = {**network.OUTPUTS, **edge.OUTPUTS}
 """Resource type → outputs beyond the echoed inputs."""
 
 CALLS = {**base.CALLS}
