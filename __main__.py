@@ -7,6 +7,7 @@ from components.auth import Auth, AuthArgs, SocialSecrets
 from components.config_loader import load_stack_config, read_pulumi_config
 from components.encryption import Encryption, EncryptionArgs
 from components.network import Network, NetworkArgs
+from components.observability import Observability, ObservabilityArgs
 from components.provider import stack_provider, tier_options
 
 config = load_stack_config(read_pulumi_config(), stack=pulumi.get_stack(), project=pulumi.get_project())
@@ -20,6 +21,7 @@ encryption = Encryption(
         account=account,
         deletion_window_days=30 if config.is_prod else 7,
         protect=config.protection.enabled,
+        serves_cdn=config.cdn.enabled,
     ),
     tier,
 )
@@ -51,9 +53,21 @@ auth = (
     else None
 )
 
+observability = Observability(
+    "observability",
+    ObservabilityArgs(
+        settings=config.observability,
+        budget=config.budget,
+        account=account,
+        key_arn=encryption.key_arn,
+    ),
+    tier,
+)
+
 pulumi.export("region", config.region)
 pulumi.export("kmsKeyArn", encryption.key_arn)
 pulumi.export("vpcId", network.vpc_id)
+pulumi.export("alarmTopicArn", observability.topic_arn)
 pulumi.export(
     "subnetIds",
     {

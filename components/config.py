@@ -423,16 +423,46 @@ class Mail(Model):
 # --- observability and budget ---------------------------------------------------------------
 
 
+class AlarmThresholds(Model):
+    """When the stack's CloudWatch alarms fire; each alarm looks at 5-minute periods."""
+
+    cpu_percent: Annotated[int, Field(ge=10, le=100)] = 80
+    """ECS service and database CPU, average over the period."""
+    memory_percent: Annotated[int, Field(ge=10, le=100)] = 80
+    """ECS service memory, average over the period."""
+    server_errors: Annotated[int, Field(ge=1, le=1_000_000)] = 5
+    """HTTP API, load balancer and target 5xx responses per period."""
+    api_latency_p99_ms: Annotated[int, Field(ge=10, le=60_000)] = 3000
+    """HTTP API p99 latency."""
+    database_connections: Annotated[int, Field(ge=1, le=100_000)] = 80
+    """Open database connections (t4g.micro allows about 110)."""
+    database_free_storage_gb: Annotated[float, Field(gt=0, le=65_536)] = 2.0
+    """Free storage of an RDS instance; free local (temporary) storage of an Aurora instance."""
+    cdn_error_rate_percent: Annotated[float, Field(gt=0, le=100)] = 5.0
+    """CloudFront responses with a 5xx status, percent of requests."""
+
+
 class Observability(Model):
-    alarm_emails: tuple[Email, ...] = ()
+    alarm_emails: Annotated[tuple[Email, ...], Field(max_length=20)] = ()
     log_retention_days: LogRetentionDays = 30
     dashboard: bool = True
+    alarms: AlarmThresholds = AlarmThresholds()
 
 
 class Budget(Model):
     monthly_usd: Annotated[float, Field(gt=0, le=1_000_000)]
     alert_emails: tuple[Email, ...] = ()
+    """Budget notifications reach at most 10 e-mail addresses (plus the alarm topic)."""
     deny_on_exceed: bool = False
+
+    @field_validator("alert_emails")
+    @classmethod
+    def _at_most_ten(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        if len(value) > 10:
+            raise ValueError(
+                f"{len(value)} addresses, but AWS Budgets notifies at most 10 (use alarm e-mails for more)"
+            )
+        return value
 
 
 # --- the whole stack ------------------------------------------------------------------------
@@ -546,6 +576,11 @@ def _cross_tier_problems(config: StackConfig) -> list[str]:
         problems.append("data.cache.replicas: 0 is too few for prod (accepted: 1 to 5, for Multi-AZ failover)")
     if config.mail.enabled and config.bucket("data") is None and config.bucket("uploads") is None:
         problems.append("data.buckets: mail.enabled needs a bucket with purpose 'data' or 'uploads' to hold mail")
+    if config.budget.deny_on_exceed and compute.mode == "none":
+        problems.append(
+            "budget.denyOnExceed: needs compute.mode 'serverless' or 'container' (it denies the compute "
+            "tier's roles; with compute.mode 'none' there is no role to deny)"
+        )
     if prod and config.budget.deny_on_exceed:
         problems.append(
             "budget.denyOnExceed: not allowed when tags.environment is 'prod' (it stops every role "
