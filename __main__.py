@@ -5,6 +5,7 @@ import pulumi
 from components.account import AwsAccount
 from components.auth import Auth, AuthArgs, SocialSecrets
 from components.config_loader import load_stack_config, read_pulumi_config
+from components.data import Data, DataArgs, log_deliveries
 from components.encryption import Encryption, EncryptionArgs
 from components.network import Network, NetworkArgs
 from components.observability import Observability, ObservabilityArgs
@@ -28,6 +29,18 @@ encryption = Encryption(
 network = Network(
     "network",
     NetworkArgs(settings=config.network, account=account, key_arn=encryption.key_arn),
+    tier,
+)
+data = Data(
+    "data",
+    DataArgs(
+        settings=config.data,
+        account=account,
+        network=network.outputs,
+        key_arn=encryption.key_arn,
+        protect=config.protection.enabled,
+        log_deliveries=log_deliveries(config),
+    ),
     tier,
 )
 
@@ -86,3 +99,20 @@ if auth is not None:
             "domain": auth.domain,
         },
     )
+pulumi.export(
+    "data",
+    {
+        "database": (
+            {
+                "host": data.outputs.database.host,
+                "port": data.outputs.database.port,
+                "name": config.data.postgres.database_name,
+            }
+            if data.outputs.database
+            else None
+        ),
+        "tables": {key: table.name for key, table in data.outputs.tables.items()},
+        "buckets": {key: bucket.name for key, bucket in data.outputs.buckets.items()},
+        "cache": data.outputs.cache.host if data.outputs.cache else None,
+    },
+)
