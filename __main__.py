@@ -4,15 +4,17 @@ import pulumi
 
 from components.account import AwsAccount
 from components.auth import Auth, AuthArgs, SocialSecrets
+from components.cdn import Cdn, CdnArgs, cdn_managed_bucket_policies
 from components.config_loader import load_stack_config, read_pulumi_config
 from components.data import Data, DataArgs, log_deliveries
 from components.encryption import Encryption, EncryptionArgs
 from components.network import Network, NetworkArgs
-from components.observability import Observability, ObservabilityArgs
-from components.provider import stack_provider, tier_options
+from components.observability import Observability, ObservabilityArgs, edge_topic
+from components.provider import edge_provider, stack_provider, tier_options
 
 config = load_stack_config(read_pulumi_config(), stack=pulumi.get_stack(), project=pulumi.get_project())
 provider = stack_provider(config)
+edge = edge_provider(config, provider)
 tier = tier_options(provider)
 account = AwsAccount.lookup(provider, config.region)
 
@@ -31,19 +33,6 @@ network = Network(
     NetworkArgs(settings=config.network, account=account, key_arn=encryption.key_arn),
     tier,
 )
-data = Data(
-    "data",
-    DataArgs(
-        settings=config.data,
-        account=account,
-        network=network.outputs,
-        key_arn=encryption.key_arn,
-        protect=config.protection.enabled,
-        log_deliveries=log_deliveries(config),
-    ),
-    tier,
-)
-
 secrets = pulumi.Config(config.project)
 auth = (
     Auth(
@@ -66,6 +55,38 @@ auth = (
     else None
 )
 
+data = Data(
+    "data",
+    DataArgs(
+        settings=config.data,
+        account=account,
+        network=network.outputs,
+        key_arn=encryption.key_arn,
+        protect=config.protection.enabled,
+        log_deliveries=log_deliveries(config),
+        policy_managed_elsewhere=cdn_managed_bucket_policies(config),
+    ),
+    tier,
+)
+
+cdn = (
+    Cdn(
+        "cdn",
+        CdnArgs(
+            settings=config.cdn,
+            account=account,
+            data=data.outputs,
+            api=None,
+            edge_provider=edge,
+            key_arn=encryption.key_arn,
+            protect=config.protection.enabled,
+        ),
+        tier,
+    )
+    if config.cdn.enabled
+    else None
+)
+
 observability = Observability(
     "observability",
     ObservabilityArgs(
@@ -73,6 +94,9 @@ observability = Observability(
         budget=config.budget,
         account=account,
         key_arn=encryption.key_arn,
+        data=data.outputs,
+        cdn=cdn.outputs if cdn is not None else None,
+        edge=edge_topic(cdn.outputs, edge) if cdn is not None else None,
     ),
     tier,
 )
@@ -89,6 +113,8 @@ pulumi.export(
         "isolated": network.isolated_subnet_ids,
     },
 )
+if cdn is not None:
+    pulumi.export("cdn", {"url": cdn.outputs.url, "distributionId": cdn.outputs.distribution_id})
 if auth is not None:
     pulumi.export(
         "auth",

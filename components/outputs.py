@@ -126,3 +126,5 @@ class CdnOutputs:
     """``https://`` and the custom domain when one is configured, else the CloudFront host name."""
     web_acl_arn: pulumi.Output[str] | None = None
     """The WAF web ACL in front of the distribution (prod), if any."""
+    edge_key_arn: pulumi.Output[str] | None = None
+    """A KMS key in us-east-1, made for a stack in another region (CloudFront's WAF logs and alarm topic)."""

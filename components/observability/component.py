@@ -50,6 +50,13 @@ class ObservabilityArgs:
             )
 
 
+def edge_topic(cdn: CdnOutputs, edge_provider: pulumi.ProviderResource) -> EdgeTopicArgs | None:
+    """Where CloudFront's alarm publishes when the cdn tier made a us-east-1 key (stack outside us-east-1)."""
+    if cdn.edge_key_arn is None:
+        return None
+    return EdgeTopicArgs(provider=edge_provider, key_arn=cdn.edge_key_arn)
+
+
 def dashboard_name(project: str, stack: str) -> str:
     """``<project>-<stack>`` in the characters dashboard names accept (letters, digits, ``-``, ``_``)."""
     return re.sub(r"[^A-Za-z0-9_-]+", "-", f"{project}-{stack}")[:255]
