@@ -210,9 +210,9 @@ class Cdn(pulumi.ComponentResource):
                 cache_policy_id=CACHING_OPTIMIZED,
                 response_headers_policy_id=headers.id,
                 compress=True,
-                function_associations=functions,
+                function_associations=functions or None,
             ),
-            ordered_cache_behaviors=api_behaviors,
+            ordered_cache_behaviors=api_behaviors or None,
             restrictions=aws.cloudfront.DistributionRestrictionsArgs(
                 geo_restriction=aws.cloudfront.DistributionRestrictionsGeoRestrictionArgs(restriction_type="none")
             ),

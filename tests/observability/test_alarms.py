@@ -146,3 +146,16 @@ def test_every_alarm_notifies_the_topic_on_alarm_and_recovery_and_ignores_missin
 
 def test_no_tier_no_alarm() -> None:
     assert alarms(run_tier("")) == {}
+
+
+@pytest.mark.parametrize("run_name", ["dev", "prod"])
+def test_the_stacks_alarm_on_their_own_distribution_database_and_tables(
+    run_name: str, request: pytest.FixtureRequest
+) -> None:
+    run: ProgramRun = request.getfixturevalue(run_name)
+    found = alarms(run)
+    distribution = run.one("aws:cloudfront/distribution:Distribution")
+    assert found["cdn-5xx-rate"].inputs["dimensions"]["DistributionId"] == distribution.id
+    table = run.one("aws:dynamodb/table:Table")
+    assert found["table-items-read-throttles"].inputs["dimensions"] == {"TableName": table.outputs["name"]}
+    assert {"database-cpu", "database-free-storage", "database-connections"} <= set(found)
