@@ -6,7 +6,7 @@ from components.account import AwsAccount
 from components.auth import Auth, AuthArgs, SocialSecrets
 from components.cdn import Cdn, CdnArgs, cdn_managed_bucket_policies
 from components.config_loader import load_stack_config, read_pulumi_config
-from components.data import Data, DataArgs, log_deliveries
+from components.data import Data, DataArgs, exported, log_deliveries
 from components.encryption import Encryption, EncryptionArgs
 from components.network import Network, NetworkArgs
 from components.observability import Observability, ObservabilityArgs, edge_topic
@@ -125,20 +125,4 @@ if auth is not None:
             "domain": auth.domain,
         },
     )
-pulumi.export(
-    "data",
-    {
-        "database": (
-            {
-                "host": data.outputs.database.host,
-                "port": data.outputs.database.port,
-                "name": config.data.postgres.database_name,
-            }
-            if data.outputs.database
-            else None
-        ),
-        "tables": {key: table.name for key, table in data.outputs.tables.items()},
-        "buckets": {key: bucket.name for key, bucket in data.outputs.buckets.items()},
-        "cache": data.outputs.cache.host if data.outputs.cache else None,
-    },
-)
+pulumi.export("data", exported(data.outputs))

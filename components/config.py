@@ -201,7 +201,8 @@ AURORA_AUTO_PAUSE_FROM: dict[int, int] = {13: 15, 14: 12, 15: 7, 16: 3, 17: 4}
 class Postgres(Model):
     enabled: bool = True
     engine: Literal["aurora-serverless", "instance"] = "aurora-serverless"
-    engine_version: Annotated[str, Field(pattern=r"^1[3-7](\.\d+)?$")] = "16.6"
+    engine_version: Annotated[str, Field(pattern=r"^1[3-7](\.\d+)?$")] = "16"
+    """The major version alone lets RDS apply minor upgrades without drift; a minor version pins it."""
     database_name: Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]{0,62}$")] = "app"
     instance_class: str = "db.t4g.micro"
     allocated_storage_gb: Annotated[int, Field(ge=20, le=65536)] = 20
@@ -320,6 +321,8 @@ class Bucket(Model):
     def _user_data_is_versioned(self) -> Bucket:
         if self.purpose in ("uploads", "data") and self.versioning is False:
             raise ValueError(f"bucket {self.name!r} holds user data ({self.purpose}); versioning cannot be false")
+        if len(set(self.temporary_prefixes)) != len(self.temporary_prefixes):
+            raise ValueError(f"bucket {self.name!r}: temporaryPrefixes repeat: {list(self.temporary_prefixes)}")
         for problem in _transition_problems(self.transitions, self.expiration_days):
             raise ValueError(f"bucket {self.name!r}: {problem}")
         return self
@@ -639,6 +642,11 @@ def _cross_tier_problems(config: StackConfig) -> list[str]:
             "protection.enabled: must be true when tags.environment is 'prod' "
             "(production data is never left unprotected)"
         )
+    if prod and data.postgres.enabled and not data.postgres.multi_az:
+        problems.append(
+            "data.postgres.multiAz: must be true when tags.environment is 'prod' (a standby in a second AZ; "
+            "with Aurora, a reader that takes over)"
+        )
     if prod and data.postgres.enabled and data.postgres.backup_retention_days < 14:
         problems.append(
             f"data.postgres.backupRetentionDays: {data.postgres.backup_retention_days} is too short "
@@ -664,6 +672,7 @@ def _cross_tier_problems(config: StackConfig) -> list[str]:
         problems.append("data.buckets: cdn.enabled needs a bucket with purpose 'logs' for access logs")
     if prod and data.cache.enabled and data.cache.replicas < 1:
         problems.append("data.cache.replicas: 0 is too few for prod (accepted: 1 to 5, for Multi-AZ failover)")
+    problems.extend(_data_problems(config))
     mail_bucket = next((b for b in data.buckets if b.name == config.mail.bucket), None)
     if config.mail.enabled and (mail_bucket is None or mail_bucket.purpose not in ("data", "uploads")):
         names = [b.name for b in data.buckets if b.purpose in ("data", "uploads")]
@@ -676,7 +685,6 @@ def _cross_tier_problems(config: StackConfig) -> list[str]:
             "budget.denyOnExceed: needs compute.mode 'serverless' or 'container' (it denies the compute "
             "tier's roles; with compute.mode 'none' there is no role to deny)"
         )
-    problems.extend(_data_problems(config))
     if prod and config.budget.deny_on_exceed:
         problems.append(
             "budget.denyOnExceed: not allowed when tags.environment is 'prod' (it stops every role "

@@ -54,7 +54,8 @@ class CdnArgs:
     key_arn: pulumi.Input[str]
     """The stack key; in a us-east-1 stack it also encrypts the WAF logs."""
     protect: bool = True
-    """Pulumi ``protect`` on the us-east-1 key a stack in another region gets (prod)."""
+    """Prod: the assets bucket's policy stays with the retained bucket, and the us-east-1 key a stack
+    in another region gets is protected."""
 
     def __post_init__(self) -> None:
         for purpose in ("assets", "logs"):
@@ -111,7 +112,7 @@ class Cdn(pulumi.ComponentResource):
             f"{name}-assets-policy",
             bucket=assets.name,
             policy=bucket_policy_document(assets.arn, read_through_oac(assets.arn, distribution.arn)),
-            opts=child,
+            opts=child.merge(pulumi.ResourceOptions(retain_on_delete=args.protect)),
         )
         if settings.domain is not None:
             alias_records(

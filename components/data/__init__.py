@@ -9,6 +9,7 @@ kept when deleted. One module per part: ``postgres``, ``tables``, ``buckets`` (w
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import pulumi
 
@@ -100,3 +101,47 @@ class Data(pulumi.ComponentResource):
                 "cacheHost": cache.host if cache else None,
             }
         )
+
+
+def exported(outputs: DataOutputs) -> dict[str, Any]:
+    """The data tier's outputs as a stack export: what operators and migrations look up."""
+    database, cache = outputs.database, outputs.cache
+    return {
+        "keyArn": outputs.key_arn,
+        "database": (
+            {
+                "engine": database.engine,
+                "host": database.host,
+                "port": database.port,
+                "name": database.database_name,
+                "iamUser": database.iam_user,
+                "resourceId": database.resource_id,
+                "masterSecretArn": database.master_secret_arn,
+                "securityGroupId": database.security_group_id,
+                "identifier": database.identifier,
+            }
+            if database
+            else None
+        ),
+        "tables": {key: {"name": table.name, "arn": table.arn} for key, table in outputs.tables.items()},
+        "buckets": {
+            key: {
+                "purpose": bucket.purpose,
+                "name": bucket.name,
+                "arn": bucket.arn,
+                "regionalDomainName": bucket.regional_domain_name,
+            }
+            for key, bucket in outputs.buckets.items()
+        },
+        "cache": (
+            {
+                "host": cache.host,
+                "port": cache.port,
+                "authSecretArn": cache.auth_secret_arn,
+                "securityGroupId": cache.security_group_id,
+                "replicationGroupId": cache.replication_group_id,
+            }
+            if cache
+            else None
+        ),
+    }

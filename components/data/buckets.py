@@ -10,7 +10,6 @@ settings are also retained if the stack deletes them.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
@@ -53,7 +52,8 @@ def uses_kms(bucket: BucketSettings) -> bool:
 
 
 def _rule_id(prefix: str) -> str:
-    return "temporary-" + (re.sub(r"[^A-Za-z0-9]+", "-", prefix).strip("-") or "root")
+    """``temporary-tmp`` for ``tmp/``: unique, as config rejects repeated prefixes."""
+    return "temporary-" + prefix.removesuffix("/")
 
 
 def lifecycle_rules(bucket: BucketSettings, *, versioned: bool) -> list[aws.s3.BucketLifecycleConfigurationRuleArgs]:
@@ -174,16 +174,25 @@ class _BucketParts:
             rules=lifecycle_rules(settings, versioned=self.versioned),
         )
 
-    def _then(self, kind: Callable[..., pulumi.CustomResource], role: str, **props: object) -> pulumi.CustomResource:
-        opts = self.opts.merge(pulumi.ResourceOptions(depends_on=[self.last]))
+    def _then(
+        self,
+        kind: Callable[..., pulumi.CustomResource],
+        role: str,
+        *,
+        after: Sequence[pulumi.Resource] = (),
+        **props: object,
+    ) -> pulumi.CustomResource:
+        opts = self.opts.merge(pulumi.ResourceOptions(depends_on=[self.last, *after]))
         resource = kind(f"{self.name}-{role}", bucket=self.bucket.id, opts=opts, **props)
         self.last = resource
         return resource
 
     def log_to(self, logs: _BucketParts) -> None:
+        """Server access logs into ``logs``, once its policy lets S3 write them."""
         self._then(
             aws.s3.BucketLogging,
             "access-logs",
+            after=[logs.last],
             target_bucket=logs.bucket.id,
             target_prefix=f"{S3_ACCESS_LOG_PREFIX}{self.settings.name}/",
             target_object_key_format=aws.s3.BucketLoggingTargetObjectKeyFormatArgs(
@@ -222,10 +231,6 @@ def build_buckets(name: str, inputs: BucketInputs, child: pulumi.ResourceOptions
         )
     parts = {settings.name: _BucketParts(f"{name}-{settings.name}", settings, inputs, opts) for settings in ordered}
     logs, *others = parts.values()
-    for part in others:
-        part.log_to(logs)
-        if part.settings.name not in inputs.policy_managed_elsewhere:
-            part.set_policy()
     logs.set_policy(
         *log_delivery_statements(
             logs.bucket.arn,
@@ -234,4 +239,8 @@ def build_buckets(name: str, inputs: BucketInputs, child: pulumi.ResourceOptions
             account=inputs.account,
         )
     )
+    for part in others:
+        part.log_to(logs)
+        if part.settings.name not in inputs.policy_managed_elsewhere:
+            part.set_policy()
     return {settings.name: parts[settings.name].outputs() for settings in inputs.buckets}

@@ -148,6 +148,7 @@ def _instance(
         copy_tags_to_snapshot=True,
         auto_minor_version_upgrade=True,
         allow_major_version_upgrade=False,
+        apply_immediately=not inputs.protect,
         performance_insights_enabled=insights,
         performance_insights_kms_key_id=inputs.key_arn if insights else None,
         performance_insights_retention_period=PERFORMANCE_INSIGHTS_RETENTION_DAYS if insights else None,
@@ -216,6 +217,7 @@ def _aurora(
         copy_tags_to_snapshot=True,
         auto_minor_version_upgrade=True,
         allow_major_version_upgrade=False,
+        apply_immediately=not inputs.protect,
         deletion_protection=retention.deletion_protection,
         skip_final_snapshot=retention.skip_final_snapshot,
         final_snapshot_identifier=retention.final_snapshot_identifier,
@@ -224,12 +226,13 @@ def _aurora(
     )
     insights = settings.performance_insights
     roles = ("writer", "reader") if settings.multi_az else ("writer",)
+    zones = inputs.network.availability_zones
     for tier, role in enumerate(roles):
         aws.rds.ClusterInstance(
             f"{name}-db-{role}",
             cluster_identifier=cluster.id,
+            availability_zone=zones[tier] if settings.multi_az else None,
             engine=aws.rds.EngineType.AURORA_POSTGRESQL,
-            engine_version=cluster.engine_version,
             instance_class=SERVERLESS_INSTANCE_CLASS,
             db_subnet_group_name=subnets.name,
             publicly_accessible=False,

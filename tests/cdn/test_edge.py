@@ -58,6 +58,12 @@ def test_assets_bucket_is_readable_only_by_this_distribution_and_only_over_tls(
     assert [s for s in found.values() if s["Effect"] == "Allow"] == [read]
 
 
+def test_the_assets_bucket_policy_stays_with_the_retained_prod_bucket(dev: ProgramRun, prod: ProgramRun) -> None:
+    assert prod.one("aws:s3/bucket:Bucket", "data-assets").retain_on_delete is True
+    assert prod.one("aws:s3/bucketPolicy:BucketPolicy", "cdn-assets-policy").retain_on_delete is True
+    assert dev.one("aws:s3/bucketPolicy:BucketPolicy", "cdn-assets-policy").retain_on_delete is False
+
+
 @pytest.mark.parametrize("run_name", ["dev", "prod"])
 def test_the_data_tier_leaves_the_assets_bucket_policy_to_the_cdn_tier(
     run_name: str, request: pytest.FixtureRequest
