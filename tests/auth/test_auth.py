@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import hashlib
+import json
+from functools import cache
+from pathlib import Path
 from typing import Any
 
 import pytest
 
 from components.auth import default_domain_prefix
 from tests.conftest import run_config, stack_yaml_config
-from tools.program import ProgramRun, Registration
+from tools.program import ProgramRun, Registration, run_program
+from tools.stack_files import raw_config_from_mapping
 
 POOL = "aws:cognito/userPool:UserPool"
 CLIENT = "aws:cognito/userPoolClient:UserPoolClient"
@@ -34,17 +38,22 @@ def client(run: ProgramRun) -> Registration:
 
 
 def with_auth(stack: str = "dev", **auth: Any) -> ProgramRun:
-    config = stack_yaml_config(stack)
-    config["paved:auth"].update(auth)
-    return run_config(config)
+    """The auth tier alone (``tier_program.py``) for ``stack``'s config with ``auth`` changed."""
+    return _run_tier(stack, json.dumps(auth, sort_keys=True))
 
 
 def with_social(**providers: dict[str, str]) -> ProgramRun:
-    config = stack_yaml_config("dev")
-    config["paved:auth"]["socialProviders"] = providers
-    for key in SECRETS:
+    return _run_tier("dev", json.dumps({"socialProviders": providers}, sort_keys=True), secrets=True)
+
+
+@cache
+def _run_tier(stack: str, auth: str, *, secrets: bool = False) -> ProgramRun:
+    config = stack_yaml_config(stack)
+    config["paved:auth"].update(json.loads(auth))
+    for key in SECRETS if secrets else ():
         config[key] = "[secret]"
-    return run_config(config, secret_keys=SECRETS)
+    raw = raw_config_from_mapping(config, SECRETS if secrets else None)
+    return run_program(raw, stack=stack, program=Path(__file__).with_name("tier_program.py"))
 
 
 # --- user pool ------------------------------------------------------------------------------

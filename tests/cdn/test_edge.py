@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from functools import cache
 from typing import Any
 
 import pytest
@@ -29,6 +30,7 @@ def statements(document: str) -> dict[str, dict[str, Any]]:
     return {s["Sid"]: s for s in json.loads(document)["Statement"]}
 
 
+@cache
 def with_region(region: str, stack: str = "prod") -> ProgramRun:
     config = stack_yaml_config(stack)
     config["aws:region"] = region
