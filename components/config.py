@@ -402,11 +402,13 @@ class Mail(Model):
     domain: Annotated[str, Field(pattern=_DOMAIN, max_length=253)] | None = None
     hosted_zone_id: Annotated[str, Field(pattern=r"^Z[A-Z0-9]{1,31}$")] | None = None
     forward_to: tuple[Email, ...] = ()
+    bucket: Name | None = None
+    """The data.buckets entry inbound mail is stored in (its policy is then written by the mail tier)."""
 
     @model_validator(mode="after")
     def _complete_when_enabled(self) -> Mail:
-        if self.enabled and not (self.domain and self.hosted_zone_id and self.forward_to):
-            raise ValueError("enabled mail needs domain, hostedZoneId and at least one forwardTo")
+        if self.enabled and not (self.domain and self.hosted_zone_id and self.forward_to and self.bucket):
+            raise ValueError("enabled mail needs domain, hostedZoneId, bucket and at least one forwardTo")
         return self
 
 
@@ -534,8 +536,13 @@ def _cross_tier_problems(config: StackConfig) -> list[str]:
         problems.append("data.buckets: cdn.enabled needs a bucket with purpose 'logs' for access logs")
     if prod and data.cache.enabled and data.cache.replicas < 1:
         problems.append("data.cache.replicas: 0 is too few for prod (accepted: 1 to 5, for Multi-AZ failover)")
-    if config.mail.enabled and config.bucket("data") is None and config.bucket("uploads") is None:
-        problems.append("data.buckets: mail.enabled needs a bucket with purpose 'data' or 'uploads' to hold mail")
+    mail_bucket = next((b for b in data.buckets if b.name == config.mail.bucket), None)
+    if config.mail.enabled and (mail_bucket is None or mail_bucket.purpose not in ("data", "uploads")):
+        names = [b.name for b in data.buckets if b.purpose in ("data", "uploads")]
+        problems.append(
+            f"mail.bucket: {config.mail.bucket!r} is not a data.buckets entry with purpose 'data' or "
+            f"'uploads' (accepted: {', '.join(names) or 'none configured'})"
+        )
     if prod and config.budget.deny_on_exceed:
         problems.append(
             "budget.denyOnExceed: not allowed when tags.environment is 'prod' (it stops every role "
