@@ -3,6 +3,7 @@
 import pulumi
 
 from components.account import AwsAccount
+from components.compute import Compute, ComputeArgs
 from components.config_loader import load_stack_config, read_pulumi_config
 from components.data import Data, DataArgs, exported, log_deliveries
 from components.encryption import Encryption, EncryptionArgs
@@ -40,6 +41,28 @@ data = Data(
     ),
     tier,
 )
+
+# The auth tier's outputs (issuer, client id) feed the API's JWT check once that tier is built here;
+# until then a stack's API takes them from compute.jwt, and a stack without it builds no compute tier.
+auth_outputs = None
+if config.compute.mode != "none" and (auth_outputs is not None or config.compute.jwt is not None):
+    compute = Compute(
+        "compute",
+        ComputeArgs(
+            settings=config.compute,
+            account=account,
+            key_arn=encryption.key_arn,
+            network=network.outputs,
+            data=data.outputs,
+            auth=auth_outputs,
+            protect=config.protection.enabled,
+            cdn_enabled=config.cdn.enabled,
+        ),
+        tier,
+    )
+    pulumi.export("apiUrl", compute.outputs.api_url)
+    for key, value in compute.exports.items():
+        pulumi.export(key, value)
 
 pulumi.export("region", config.region)
 pulumi.export("kmsKeyArn", encryption.key_arn)

@@ -28,6 +28,12 @@ ITEM_ACTIONS = ("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "
 """What app/items.py calls (the health check is a GetItem)."""
 
 
+def arn(account: AwsAccount, service: str, resource: pulumi.Input[str], *, regional: bool = True) -> pulumi.Output[str]:
+    """``arn:<partition>:<service>:<region>:<account>:<resource>``, where ``resource`` may be an Output."""
+    region = account.region if regional else ""
+    return pulumi.Output.concat("arn:", account.partition, f":{service}:{region}:", account.account_id, ":", resource)
+
+
 def document(statements: Sequence[Statement]) -> pulumi.Output[str]:
     return pulumi.Output.json_dumps({"Version": "2012-10-17", "Statement": list(statements)})
 
@@ -64,7 +70,21 @@ class RoleSpec:
     statements: list[Statement] = field(default_factory=list)
 
 
-def create_role(name: str, spec: RoleSpec, opts: pulumi.ResourceOptions) -> aws.iam.Role:
+@dataclass(frozen=True)
+class CreatedRole:
+    role: aws.iam.Role
+    policy: aws.iam.RolePolicy | None
+
+    @property
+    def arn(self) -> pulumi.Output[str]:
+        return self.role.arn
+
+    def ready(self) -> list[pulumi.Resource]:
+        """Depend on these before using the role (its permissions exist once the policy does)."""
+        return [self.role] if self.policy is None else [self.role, self.policy]
+
+
+def create_role(name: str, spec: RoleSpec, opts: pulumi.ResourceOptions) -> CreatedRole:
     role = aws.iam.Role(
         name,
         description=spec.description,
@@ -72,9 +92,10 @@ def create_role(name: str, spec: RoleSpec, opts: pulumi.ResourceOptions) -> aws.
         max_session_duration=3600,
         opts=opts,
     )
+    policy = None
     if spec.statements:
-        aws.iam.RolePolicy(f"{name}-policy", role=role.id, policy=document(spec.statements), opts=opts)
-    return role
+        policy = aws.iam.RolePolicy(f"{name}-policy", role=role.id, policy=document(spec.statements), opts=opts)
+    return CreatedRole(role, policy)
 
 
 # --- what the app calls -------------------------------------------------------------------------
@@ -167,17 +188,14 @@ def vpc_function_statements(
     security_group_id: pulumi.Input[str],
 ) -> list[Statement]:
     """What Lambda does with the role to attach a function to the VPC: network interfaces in this VPC only."""
-    vpc_arn = account.arn("ec2", pulumi.Output.concat("vpc/", vpc_id))
-    interfaces = account.arn("ec2", "network-interface/*")
-    subnets = [
-        account.arn("ec2", pulumi.Output.concat("subnet/", subnet_ids.apply(lambda ids, i=i: ids[i])))
-        for i in range(subnet_count)
-    ]
+    vpc_arn = arn(account, "ec2", pulumi.Output.concat("vpc/", vpc_id))
+    interfaces = arn(account, "ec2", "network-interface/*")
+    subnets = [arn(account, "ec2", pulumi.Output.concat("subnet/", _item(subnet_ids, i))) for i in range(subnet_count)]
     return [
         allow(
             "CreateInterfacesInThisVpc",
             ["ec2:CreateNetworkInterface"],
-            [interfaces, account.arn("ec2", pulumi.Output.concat("security-group/", security_group_id)), *subnets],
+            [interfaces, arn(account, "ec2", pulumi.Output.concat("security-group/", security_group_id)), *subnets],
         ),
         allow(
             "ManageInterfacesInThisVpc",
@@ -201,3 +219,7 @@ def ecr_pull_statements(repository_arn: pulumi.Input[str] | None) -> list[Statem
             [repository_arn],
         ),
     ]
+
+
+def _item(values: pulumi.Output[Sequence[str]], index: int) -> pulumi.Output[str]:
+    return values.apply(lambda items: items[index])

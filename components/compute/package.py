@@ -12,9 +12,9 @@ Lambda runtime's environment markers (Python 3.12, Linux), not the deploying mac
 from __future__ import annotations
 
 import hashlib
-import importlib.metadata as metadata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from importlib import metadata
 from pathlib import Path, PurePosixPath
 
 import pulumi
@@ -100,7 +100,7 @@ def read_requirements(path: Path) -> list[Requirement]:
 
 def lambda_markers(architecture: str) -> dict[str, str]:
     """The environment markers of the Lambda Python runtime, for resolving conditional requirements."""
-    environment = dict(default_environment())
+    environment: dict[str, str] = {key: str(value) for key, value in default_environment().items()}
     environment.update(
         python_version=LAMBDA_PYTHON,
         python_full_version=f"{LAMBDA_PYTHON}.0",

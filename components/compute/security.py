@@ -17,6 +17,7 @@ from collections.abc import Sequence
 import pulumi
 import pulumi_aws as aws
 
+from components.account import AwsAccount
 from components.compute import iam
 from components.outputs import NetworkOutputs
 
@@ -64,7 +65,7 @@ def secrets_manager_endpoint(
     name: str,
     *,
     network: NetworkOutputs,
-    region: str,
+    account: AwsAccount,
     subnet_ids: pulumi.Input[Sequence[str]],
     secret_arns: Sequence[pulumi.Input[str]],
     parent: pulumi.Resource,
@@ -106,14 +107,14 @@ def secrets_manager_endpoint(
                 "Principal": "*",
                 "Action": "secretsmanager:GetSecretValue",
                 "Resource": list(secret_arns),
-                "Condition": {"StringEquals": {"aws:PrincipalAccount": iam_account(parent)}},
+                "Condition": {"StringEquals": {"aws:PrincipalAccount": account.account_id}},
             }
         ]
     )
     return aws.ec2.VpcEndpoint(
         name,
         vpc_id=network.vpc_id,
-        service_name=f"com.amazonaws.{region}.secretsmanager",
+        service_name=f"com.amazonaws.{account.region}.secretsmanager",
         vpc_endpoint_type="Interface",
         private_dns_enabled=True,
         subnet_ids=subnet_ids,
@@ -121,7 +122,3 @@ def secrets_manager_endpoint(
         policy=policy,
         opts=child,
     )
-
-
-def iam_account(parent: pulumi.Resource) -> pulumi.Output[str]:
-    return aws.get_caller_identity_output(opts=pulumi.InvokeOutputOptions(parent=parent)).account_id
