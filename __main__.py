@@ -60,7 +60,14 @@ if config.compute.mode != "none" and (auth_outputs is not None or config.compute
         ),
         tier,
     )
-    pulumi.export("apiUrl", compute.outputs.api_url)
+    pulumi.export(
+        "api",
+        {
+            "url": compute.outputs.api_url,
+            "originDomain": compute.outputs.api_origin_domain,
+            "originProtocol": compute.outputs.api_origin_protocol,
+        },
+    )
     for key, value in compute.exports.items():
         pulumi.export(key, value)
 
