@@ -5,8 +5,9 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from cost.tiers import tier_of
+
 from tools.program import ProgramRun, Registration
-from tools.tiers import tier_of
 
 RDS_INSTANCE = "aws:rds/instance:Instance"
 RDS_CLUSTER = "aws:rds/cluster:Cluster"
