@@ -683,6 +683,11 @@ def _compute_problems(config: StackConfig) -> list[str]:
                 "serves, and one NAT gateway costs less than the ECR, logs and Secrets Manager endpoints "
                 "tasks would need instead"
             )
+        if config.is_prod and container.certificate_arn is None:
+            problems.append(
+                "compute.container.certificateArn: required when tags.environment is 'prod' (without one the "
+                "load balancer serves plain HTTP, which only a dev stack behind CloudFront may do)"
+            )
         if container.certificate_arn is not None and container.domain is None:
             problems.append(
                 "compute.container.domain: required with certificateArn (name and hostedZoneId of the host "

@@ -42,9 +42,11 @@ def run_variant(stack: str, variant: str = "") -> ProgramRun:
     return _run(stack, variant)
 
 
-def _no_certificate(config: dict[str, Any]) -> None:
-    container = config["paved:compute"]["container"]
-    del container["certificateArn"], container["domain"]
+def _containers(config: dict[str, Any]) -> None:
+    """dev running containers: a certificate-less load balancer behind CloudFront, one NAT gateway."""
+    config["paved:compute"]["mode"] = "container"
+    config["paved:compute"]["container"] = {"cpu": 256, "memoryMb": 512, "minTasks": 1, "maxTasks": 2}
+    config["paved:network"]["natStrategy"] = "single"
 
 
 def _no_cdn(config: dict[str, Any]) -> None:
@@ -73,7 +75,7 @@ def _compute_off(config: dict[str, Any]) -> None:
 
 VARIANTS: dict[str, tuple[Change, ...]] = {
     "": (),
-    "no-certificate": (_no_certificate,),
+    "containers": (_containers,),
     "no-cdn": (_no_cdn,),
     "no-database": (_no_database,),
     "image-uri": (_image_uri,),

@@ -107,3 +107,15 @@ def test_an_items_table_is_optional_unless_named() -> None:
     loaded = load_stack_config(raw_config_from_mapping(config), stack="test")
     assert loaded.compute.items_table is None
     assert loaded.compute.items_table_name() == "items"
+
+
+def test_a_prod_load_balancer_needs_a_certificate() -> None:
+    config = stack_yaml_config("prod")
+    container = config["paved:compute"]["container"]
+    del container["certificateArn"], container["domain"]
+    error, registered = config_error(config)
+    assert error == (
+        "paved:compute.container.certificateArn: required when tags.environment is 'prod' (without one the load "
+        "balancer serves plain HTTP, which only a dev stack behind CloudFront may do)"
+    )
+    assert registered == 0

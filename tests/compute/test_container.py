@@ -304,7 +304,7 @@ def test_migration_task_runs_the_migrations_with_the_master_credentials_injected
 
 
 def test_without_a_certificate_the_load_balancer_serves_http_to_cloudfront_only() -> None:
-    run = run_variant("prod", "no-certificate")
+    run = run_variant("dev", "containers")
     (listener,) = compute_resources(run, LISTENER)
     assert (listener.inputs["port"], listener.inputs["protocol"], listener.inputs["defaultActions"][0]["type"]) == (
         80,
@@ -338,3 +338,11 @@ def test_a_configured_image_is_used_as_is_and_only_its_repository_may_be_pulled(
     assert statements(run, "compute-execution-role-policy")["PullThisRepository"]["Resource"] == [
         "arn:aws:ecr:us-east-1:123456789012:repository/team/api"
     ]
+
+
+def test_an_unprotected_stack_can_delete_its_load_balancer_and_repository() -> None:
+    run = run_variant("dev", "containers")
+    assert run.one(ALB, "compute-alb").inputs["enableDeletionProtection"] is False
+    repository = run.one("aws:ecr/repository:Repository", "compute-repository")
+    assert (repository.protect, repository.inputs["forceDelete"]) == (False, True)
+    assert run.one(SERVICE, "compute-service").inputs["desiredCount"] == 1
