@@ -5,6 +5,7 @@ import pulumi
 from components.account import AwsAccount
 from components.auth import Auth, AuthArgs, SocialSecrets
 from components.cdn import Cdn, CdnArgs, cdn_managed_bucket_policies
+from components.compute import Compute, ComputeArgs
 from components.config_loader import load_stack_config, read_pulumi_config
 from components.data import Data, DataArgs, exported, log_deliveries
 from components.encryption import Encryption, EncryptionArgs
@@ -69,6 +70,26 @@ data = Data(
     tier,
 )
 
+# The API's JWT check takes the auth tier's issuer and client id, or compute.jwt when auth is off.
+compute = (
+    Compute(
+        "compute",
+        ComputeArgs(
+            settings=config.compute,
+            account=account,
+            key_arn=encryption.key_arn,
+            network=network.outputs,
+            data=data.outputs,
+            auth=auth.outputs if auth is not None else None,
+            protect=config.protection.enabled,
+            cdn_enabled=config.cdn.enabled,
+        ),
+        tier,
+    )
+    if config.compute.mode != "none"
+    else None
+)
+
 cdn = (
     Cdn(
         "cdn",
@@ -76,7 +97,7 @@ cdn = (
             settings=config.cdn,
             account=account,
             data=data.outputs,
-            api=None,
+            api=compute.outputs if compute is not None else None,
             edge_provider=edge,
             key_arn=encryption.key_arn,
             protect=config.protection.enabled,
@@ -94,6 +115,7 @@ observability = Observability(
         budget=config.budget,
         account=account,
         key_arn=encryption.key_arn,
+        compute=compute.outputs if compute is not None else None,
         data=data.outputs,
         cdn=cdn.outputs if cdn is not None else None,
         edge=edge_topic(cdn.outputs, edge) if cdn is not None else None,
@@ -113,6 +135,17 @@ pulumi.export(
         "isolated": network.isolated_subnet_ids,
     },
 )
+if compute is not None:
+    pulumi.export(
+        "api",
+        {
+            "url": compute.outputs.api_url,
+            "originDomain": compute.outputs.api_origin_domain,
+            "originProtocol": compute.outputs.api_origin_protocol,
+        },
+    )
+    for key, value in compute.exports.items():
+        pulumi.export(key, value)
 if cdn is not None:
     pulumi.export("cdn", {"url": cdn.outputs.url, "distributionId": cdn.outputs.distribution_id})
 if auth is not None:

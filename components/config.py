@@ -149,6 +149,13 @@ class Serverless(Model):
     throttle: Throttle = Throttle()
 
 
+class LoadBalancerDomain(Model):
+    """The host name the load balancer answers on: the certificate must cover it; paved aliases it to the ALB."""
+
+    name: Annotated[str, Field(pattern=_DOMAIN, max_length=253)]
+    hosted_zone_id: Annotated[str, Field(pattern=r"^Z[A-Z0-9]{1,31}$")]
+
+
 class Container(Model):
     cpu: Literal[256, 512, 1024, 2048, 4096] = 512
     memory_mb: Annotated[int, Field(ge=512, le=30720)] = 1024
@@ -161,6 +168,8 @@ class Container(Model):
     certificate_arn: Annotated[str, Field(pattern=r"^arn:aws[\w-]*:acm:[\w-]+:\d{12}:certificate/[\w-]+$")] | None = (
         None
     )
+    domain: LoadBalancerDomain | None = None
+    """Required with ``certificateArn``: CloudFront and clients reach the HTTPS listener by this name."""
     cpu_target_percent: Annotated[int, Field(ge=10, le=90)] = 60
     requests_per_target: Annotated[int, Field(ge=10, le=100000)] = 1000
     log_retention_days: LogRetentionDays = 30
@@ -183,6 +192,11 @@ class Compute(Model):
     serverless: Serverless = Serverless()
     container: Container = Container()
     jwt: Jwt | None = None
+    items_table: Name | None = None
+    """The data.tables entry the API keeps callers' items in (default: the table named ``items``, if any)."""
+
+    def items_table_name(self) -> str:
+        return self.items_table or "items"
 
 
 # --- data ----------------------------------------------------------------------------------
@@ -691,6 +705,7 @@ def _cross_tier_problems(config: StackConfig) -> list[str]:
             "of the stack at the cap; it is a dev option)"
         )
     problems.extend(_auth_problems(config))
+    problems.extend(_compute_problems(config))
     problems.extend(_missing_secrets(config))
     return problems
 
@@ -716,6 +731,54 @@ def _auth_problems(config: StackConfig) -> list[str]:
             problems.append(
                 f"auth.{key}: {local[0]!r} is not allowed in prod (accepted: https:// URLs of the deployed app)"
             )
+    return problems
+
+
+ITEM_KEYS = (KeyAttribute(name="ownerId", type="S"), KeyAttribute(name="itemId", type="S"))
+"""The partition and sort key of the table the API keeps items in (app/items.py)."""
+
+
+def _compute_problems(config: StackConfig) -> list[str]:
+    """What the compute tier needs from the other tiers' settings."""
+    compute = config.compute
+    if compute.mode == "none":
+        return []
+    problems: list[str] = []
+    if compute.mode == "container":
+        container = compute.container
+        if config.network.nat_strategy == "none":
+            problems.append(
+                "network.natStrategy: 'none' cannot serve compute.mode 'container' (accepted: single, per-az): "
+                "tasks fetch the identity provider's signing keys from the internet, which no VPC endpoint "
+                "serves, and one NAT gateway costs less than the ECR, logs and Secrets Manager endpoints "
+                "tasks would need instead"
+            )
+        if config.is_prod and container.certificate_arn is None:
+            problems.append(
+                "compute.container.certificateArn: required when tags.environment is 'prod' (without one the "
+                "load balancer serves plain HTTP, which only a dev stack behind CloudFront may do)"
+            )
+        if container.certificate_arn is not None and container.domain is None:
+            problems.append(
+                "compute.container.domain: required with certificateArn (name and hostedZoneId of the host "
+                "name the certificate covers; paved points it at the load balancer)"
+            )
+        if container.domain is not None and container.certificate_arn is None:
+            problems.append("compute.container.certificateArn: required with domain (the certificate for that name)")
+        if config.bucket("logs") is None:
+            problems.append(
+                "data.buckets: compute.mode 'container' needs a bucket with purpose 'logs' for the load "
+                "balancer's access logs"
+            )
+    table = next((t for t in config.data.tables if t.name == compute.items_table_name()), None)
+    if compute.items_table is not None and table is None:
+        names = ", ".join(t.name for t in config.data.tables) or "none configured"
+        problems.append(f"compute.itemsTable: {compute.items_table!r} is not a data.tables entry (accepted: {names})")
+    if table is not None and (table.partition_key, table.sort_key) != ITEM_KEYS:
+        problems.append(
+            f"compute.itemsTable: table {table.name!r} must have partitionKey ownerId (S) and sortKey "
+            "itemId (S), the keys the API stores items under"
+        )
     return problems
 
 
