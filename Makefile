@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV := venv
 BIN := $(VENV)/bin
 STACK ?= dev
-REQUIREMENTS := requirements.txt requirements-dev.txt
+REQUIREMENTS := requirements.txt requirements-dev.txt policies/requirements.txt
 STAMP := $(VENV)/.installed
 
 .PHONY: plan test lint typecheck unit clean
@@ -26,6 +26,7 @@ lint: $(STAMP)
 
 typecheck: $(STAMP)
 	$(BIN)/mypy .
+	$(BIN)/mypy policies/__main__.py
 
 unit: $(STAMP)
 	$(BIN)/python -m pytest
