@@ -43,6 +43,41 @@ def scan_sdk(root: Path | None = None) -> dict[str, bool]:
     return found
 
 
+_PARAM = re.compile(r"^\s+(\w+):", re.M)
+_GETTER = re.compile(r'@pulumi\.getter\(name="(\w+)"\)\s+def (\w+)\(self\)')
+
+
+def _camel(snake: str, names: dict[str, str]) -> str:
+    if snake in names:
+        return names[snake]
+    head, *rest = snake.split("_")
+    return head + "".join(part[:1].upper() + part[1:] for part in rest)
+
+
+def scan_inputs(root: Path | None = None) -> dict[str, tuple[str, ...]]:
+    """Every resource type token → its input property names as the engine sees them (camelCase)."""
+    if root is None:
+        import importlib.util
+
+        spec = importlib.util.find_spec("pulumi_aws")
+        if spec is None or spec.origin is None:
+            raise RuntimeError("pulumi_aws is not installed")
+        root = Path(spec.origin).parent
+    found: dict[str, tuple[str, ...]] = {}
+    for path in sorted(root.rglob("*.py")):
+        source = path.read_text(encoding="utf-8")
+        if "_internal_init" not in source:
+            continue
+        names = {snake: camel for camel, snake in _GETTER.findall(source)}
+        for init in _INIT.finditer(source):
+            token = _TOKEN.search(source, init.end())
+            if token is None or ":" not in token.group(1):
+                continue
+            params = [name for name in _PARAM.findall(init.group(1)) if name not in ("resource_name", "opts")]
+            found[token.group(1)] = tuple(_camel(name, names) for name in params)
+    return found
+
+
 def taggable_from_sdk(root: Path | None = None) -> list[str]:
     return sorted(token for token, taggable in scan_sdk(root).items() if taggable)
 
