@@ -92,7 +92,7 @@ def _s3_bucket_kms(args: StackValidationArgs, report: Report) -> None:
     for urn, algorithms in bucket_encryption(stack).items():
         if UNKNOWN in algorithms:
             continue
-        if not any(algorithm in KMS_ALGORITHMS for algorithm in algorithms):
+        if not any(isinstance(algorithm, str) and algorithm in KMS_ALGORITHMS for algorithm in algorithms):
             shown = ", ".join(sorted({str(algorithm) for algorithm in algorithms}))
             report(f"S3 bucket is encrypted with {shown}, not a KMS key (aws:kms).", urn)
 

@@ -122,7 +122,7 @@ def _cloudfront_viewer(args: ResourceValidationArgs, report: Report) -> None:
         policy = get(behavior, "viewerProtocolPolicy")
         if behavior is None or behavior is UNKNOWN or policy is UNKNOWN:
             continue
-        if policy not in _SECURE_VIEWER:
+        if not (isinstance(policy, str) and policy in _SECURE_VIEWER):
             report(f"CloudFront {label} allows plain HTTP (viewerProtocolPolicy {policy!s}).")
 
 
