@@ -21,6 +21,7 @@ from tools.analyzer import (
     PolicyConfigError,
     ProviderRef,
     load_policy_config,
+    synthetic_resources,
 )
 
 RDS = "aws:rds/instance:Instance"
@@ -227,3 +228,30 @@ def test_pack_start_up_loads_no_heavy_data() -> None:
     )
     result = subprocess.run([sys.executable, "-c", probe], cwd=POLICIES_DIR, capture_output=True, text=True, check=True)
     assert result.stdout.split() == ["False", "0"]
+
+
+def test_fast_path_gives_exactly_the_violations_of_the_sdk_alone() -> None:
+    resources = [*synthetic_resources(120), rds("plain"), rds("public", publiclyAccessible=True)]
+    resources.append(
+        AnalyzerResource(
+            urn="urn:pulumi:dev::paved::aws:s3/bucket:Bucket::lonely",
+            type="aws:s3/bucket:Bucket",
+            name="lonely",
+            properties={},
+        )
+    )
+    found = {}
+    for fast in ("1", "0"):
+        with Analyzer(env={"PAVED_POLICY_FAST_PATH": fast}) as analyzer:
+            analyzer.configure({})
+            analyzer.configure_stack(stack="dev", project="paved")
+            found[fast] = sorted((v.policy, v.urn, v.enforcement, v.message) for v in analyzer.analyze_all(resources))
+    assert found["1"] == found["0"]
+    assert any(policy == "database-not-publicly-accessible" for policy, *_ in found["1"])
+
+
+def test_analyze_each_keeps_the_order_and_matches_single_calls(pack: Analyzer) -> None:
+    pack.configure({})
+    resources = [rds(f"db{index}", publiclyAccessible=index % 2 == 0) for index in range(12)]
+    one_by_one = [v for resource in resources for v in pack.analyze(resource)]
+    assert pack.analyze_each(resources, in_flight=5) == one_by_one
