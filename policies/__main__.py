@@ -5,11 +5,12 @@ Run offline through ``tools.analyzer`` (``python -m tools.plan``/``tools.check``
 ``pulumi preview --policy-pack policies --policy-pack-config policies/config/<stack>.json``.
 """
 
-from paved_policies import fast_path
+from paved_policies import fast_path, lifeline
 from paved_policies.registry import all_policies
 from pulumi_policy import EnforcementLevel, PolicyPack
 
 fast_path.install()
+lifeline.watch_parent()
 
 PolicyPack(
     name="paved",

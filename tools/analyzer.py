@@ -16,6 +16,7 @@ resources, and always stops the pack — on success, on error, on timeout and on
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import json
 import os
@@ -24,6 +25,7 @@ import subprocess
 import sys
 import threading
 import time
+import weakref
 from collections import deque
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -299,7 +301,7 @@ class Analyzer:
     def start(self) -> None:
         if self._process is not None:
             raise AnalyzerError("the analyzer is already started")
-        env = {**os.environ, "PYTHONUNBUFFERED": "1", **self._extra_env}
+        env = {**os.environ, "PYTHONUNBUFFERED": "1", "PAVED_POLICY_EXIT_WITH_PARENT": "1", **self._extra_env}
         started = time.perf_counter()
         try:
             self._process = subprocess.Popen(
@@ -313,6 +315,7 @@ class Analyzer:
             )
         except OSError as error:
             raise AnalyzerError(f"cannot start the policy pack with {self.python}: {error}") from None
+        _RUNNING.add(self)
         try:
             self.port = self._read_port(started)
             self.startup_seconds = time.perf_counter() - started
@@ -373,6 +376,7 @@ class Analyzer:
             self._channel = None
             self._stub = None
         process, self._process = self._process, None
+        _RUNNING.discard(self)
         if process is None:
             return
         if process.poll() is None:
@@ -553,6 +557,16 @@ class Analyzer:
                 )
             )
         return found
+
+
+_RUNNING: weakref.WeakSet[Analyzer] = weakref.WeakSet()
+"""Packs started and not yet stopped; stopped at interpreter exit if a caller forgot."""
+
+
+@atexit.register
+def _stop_all() -> None:
+    for analyzer in list(_RUNNING):
+        analyzer.close()
 
 
 def _analyze_request(resource: AnalyzerResource) -> analyzer_pb2.AnalyzeRequest:

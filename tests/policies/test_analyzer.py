@@ -7,6 +7,7 @@ import json
 import os
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -255,3 +256,28 @@ def test_analyze_each_keeps_the_order_and_matches_single_calls(pack: Analyzer) -
     resources = [rds(f"db{index}", publiclyAccessible=index % 2 == 0) for index in range(12)]
     one_by_one = [v for resource in resources for v in pack.analyze(resource)]
     assert pack.analyze_each(resources, in_flight=5) == one_by_one
+
+
+def test_pack_exits_when_the_driver_is_killed_outright(tmp_path: Path) -> None:
+    driver = (
+        "import sys, time; sys.path.insert(0, '.');"
+        "from tools.analyzer import Analyzer;"
+        "pack = Analyzer(); pack.start(); print(pack.pid, flush=True); time.sleep(60)"
+    )
+    process = subprocess.Popen(
+        [sys.executable, "-c", driver], cwd=POLICIES_DIR.parent, stdout=subprocess.PIPE, text=True
+    )
+    try:
+        assert process.stdout is not None
+        pid = int(process.stdout.readline())
+        assert alive(pid)
+        process.kill()
+        process.wait(timeout=10)
+        deadline = time.monotonic() + 10
+        while alive(pid) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert not alive(pid)
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait(timeout=10)
