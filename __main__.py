@@ -4,6 +4,7 @@ import pulumi
 
 from components.account import AwsAccount
 from components.config_loader import load_stack_config, read_pulumi_config
+from components.data import Data, DataArgs, exported, log_deliveries
 from components.encryption import Encryption, EncryptionArgs
 from components.network import Network, NetworkArgs
 from components.provider import stack_provider, tier_options
@@ -27,6 +28,18 @@ network = Network(
     NetworkArgs(settings=config.network, account=account, key_arn=encryption.key_arn),
     tier,
 )
+data = Data(
+    "data",
+    DataArgs(
+        settings=config.data,
+        account=account,
+        network=network.outputs,
+        key_arn=encryption.key_arn,
+        protect=config.protection.enabled,
+        log_deliveries=log_deliveries(config),
+    ),
+    tier,
+)
 
 pulumi.export("region", config.region)
 pulumi.export("kmsKeyArn", encryption.key_arn)
@@ -39,3 +52,4 @@ pulumi.export(
         "isolated": network.isolated_subnet_ids,
     },
 )
+pulumi.export("data", exported(data.outputs))

@@ -188,10 +188,21 @@ class Compute(Model):
 # --- data ----------------------------------------------------------------------------------
 
 
+DATABASE_MASTER_USER = "paved_admin"
+"""The RDS master user; its password is RDS-managed in Secrets Manager (migrations only)."""
+
+RESERVED_DATABASE_USERS = frozenset({DATABASE_MASTER_USER, "postgres", "rdsadmin", "rds_iam", "rdsrepladmin", "public"})
+"""Names the application's IAM-authenticated user may not take."""
+
+AURORA_AUTO_PAUSE_FROM: dict[int, int] = {13: 15, 14: 12, 15: 7, 16: 3, 17: 4}
+"""Aurora PostgreSQL major → first minor version whose Serverless v2 scales to 0 ACUs (auto-pause)."""
+
+
 class Postgres(Model):
     enabled: bool = True
     engine: Literal["aurora-serverless", "instance"] = "aurora-serverless"
-    engine_version: Annotated[str, Field(pattern=r"^1[3-7](\.\d+)?$")] = "16.6"
+    engine_version: Annotated[str, Field(pattern=r"^1[3-7](\.\d+)?$")] = "16"
+    """The major version alone lets RDS apply minor upgrades without drift; a minor version pins it."""
     database_name: Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]{0,62}$")] = "app"
     instance_class: str = "db.t4g.micro"
     allocated_storage_gb: Annotated[int, Field(ge=20, le=65536)] = 20
@@ -202,6 +213,8 @@ class Postgres(Model):
     multi_az: bool = False
     backup_retention_days: Annotated[int, Field(ge=1, le=35)] = 7
     performance_insights: bool = True
+    iam_user: Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]{0,62}$")] = "app"
+    """The database user the application connects as, with IAM authentication (no password)."""
 
     @field_validator("instance_class")
     @classmethod
@@ -221,7 +234,22 @@ class Postgres(Model):
                 f"maxAllocatedStorageGb {self.max_allocated_storage_gb} is below "
                 f"allocatedStorageGb {self.allocated_storage_gb}"
             )
+        if self.iam_user in RESERVED_DATABASE_USERS:
+            raise ValueError(
+                f"iamUser {self.iam_user!r} is reserved (not accepted: {', '.join(sorted(RESERVED_DATABASE_USERS))})"
+            )
+        if self.engine == "aurora-serverless" and self.min_capacity == 0:
+            self._check_auto_pause_version()
         return self
+
+    def _check_auto_pause_version(self) -> None:
+        major, _, minor = self.engine_version.partition(".")
+        first = AURORA_AUTO_PAUSE_FROM[int(major)]
+        if minor and int(minor) < first:
+            raise ValueError(
+                f"engineVersion {self.engine_version} cannot pause at minCapacity 0 "
+                f"(accepted: {major}.{first} or later, or the major version {major} alone)"
+            )
 
 
 class KeyAttribute(Model):
@@ -260,9 +288,23 @@ class Table(Model):
         return self
 
 
+STORAGE_CLASS_WATERFALL: tuple[str, ...] = (
+    "STANDARD_IA",
+    "INTELLIGENT_TIERING",
+    "ONEZONE_IA",
+    "GLACIER_IR",
+    "GLACIER",
+    "DEEP_ARCHIVE",
+)
+"""The order S3 lifecycle rules may move objects down, warmest first."""
+
+INFREQUENT_ACCESS_CLASSES = frozenset({"STANDARD_IA", "ONEZONE_IA"})
+"""Classes objects must reach no sooner than 30 days, and stay in for 30 days before moving on."""
+
+
 class Transition(Model):
     days: Annotated[int, Field(ge=1, le=3650)]
-    storage_class: Literal["STANDARD_IA", "ONEZONE_IA", "INTELLIGENT_TIERING", "GLACIER_IR", "GLACIER", "DEEP_ARCHIVE"]
+    storage_class: Literal["STANDARD_IA", "INTELLIGENT_TIERING", "ONEZONE_IA", "GLACIER_IR", "GLACIER", "DEEP_ARCHIVE"]
 
 
 class Bucket(Model):
@@ -279,7 +321,46 @@ class Bucket(Model):
     def _user_data_is_versioned(self) -> Bucket:
         if self.purpose in ("uploads", "data") and self.versioning is False:
             raise ValueError(f"bucket {self.name!r} holds user data ({self.purpose}); versioning cannot be false")
+        if len(set(self.temporary_prefixes)) != len(self.temporary_prefixes):
+            raise ValueError(f"bucket {self.name!r}: temporaryPrefixes repeat: {list(self.temporary_prefixes)}")
+        for problem in _transition_problems(self.transitions, self.expiration_days):
+            raise ValueError(f"bucket {self.name!r}: {problem}")
         return self
+
+
+def _transition_problems(transitions: tuple[Transition, ...], expiration_days: int | None) -> list[str]:
+    """Lifecycle transitions S3 would reject, each as a sentence."""
+    problems: list[str] = []
+    previous: Transition | None = None
+    for transition in transitions:
+        where = f"transition to {transition.storage_class} after {transition.days} days"
+        if transition.storage_class in INFREQUENT_ACCESS_CLASSES and transition.days < 30:
+            problems.append(f"{where} is too early (accepted: 30 days or more)")
+        if previous is not None:
+            rank = STORAGE_CLASS_WATERFALL.index
+            if rank(transition.storage_class) <= rank(previous.storage_class):
+                problems.append(
+                    f"{where} does not move down from {previous.storage_class} "
+                    f"(order: {' → '.join(STORAGE_CLASS_WATERFALL)})"
+                )
+            gap = 30 if previous.storage_class in INFREQUENT_ACCESS_CLASSES else 1
+            if transition.days < previous.days + gap:
+                problems.append(
+                    f"{where} must come at least {gap} days after the transition to {previous.storage_class}"
+                )
+        previous = transition
+    if previous is not None and expiration_days is not None and expiration_days <= previous.days:
+        problems.append(
+            f"expirationDays {expiration_days} must be later than the last transition ({previous.days} days)"
+        )
+    return problems
+
+
+CACHE_ENGINE_VERSIONS: dict[str, tuple[str, ...]] = {
+    "valkey": ("7.2", "8.0", "8.1"),
+    "redis": ("6.2", "7.0", "7.1"),
+}
+"""ElastiCache engine versions paved accepts: each supports in-transit encryption with an AUTH token."""
 
 
 class Cache(Model):
@@ -296,6 +377,16 @@ class Cache(Model):
         if value not in CACHE_NODE_TYPES:
             raise ValueError(f"{value!r} is not a known node type ({', '.join(CACHE_NODE_TYPES)})")
         return value
+
+    @model_validator(mode="after")
+    def _known_engine_version(self) -> Cache:
+        accepted = CACHE_ENGINE_VERSIONS[self.engine]
+        if self.engine_version not in accepted:
+            raise ValueError(
+                f"engineVersion {self.engine_version!r} is not a {self.engine} version paved accepts "
+                f"(accepted: {', '.join(accepted)})"
+            )
+        return self
 
 
 class Data(Model):
@@ -402,11 +493,13 @@ class Mail(Model):
     domain: Annotated[str, Field(pattern=_DOMAIN, max_length=253)] | None = None
     hosted_zone_id: Annotated[str, Field(pattern=r"^Z[A-Z0-9]{1,31}$")] | None = None
     forward_to: tuple[Email, ...] = ()
+    bucket: Name | None = None
+    """The data.buckets entry inbound mail is stored in (its policy is then written by the mail tier)."""
 
     @model_validator(mode="after")
     def _complete_when_enabled(self) -> Mail:
-        if self.enabled and not (self.domain and self.hosted_zone_id and self.forward_to):
-            raise ValueError("enabled mail needs domain, hostedZoneId and at least one forwardTo")
+        if self.enabled and not (self.domain and self.hosted_zone_id and self.forward_to and self.bucket):
+            raise ValueError("enabled mail needs domain, hostedZoneId, bucket and at least one forwardTo")
         return self
 
 
@@ -509,6 +602,11 @@ def _cross_tier_problems(config: StackConfig) -> list[str]:
             "protection.enabled: must be true when tags.environment is 'prod' "
             "(production data is never left unprotected)"
         )
+    if prod and data.postgres.enabled and not data.postgres.multi_az:
+        problems.append(
+            "data.postgres.multiAz: must be true when tags.environment is 'prod' (a standby in a second AZ; "
+            "with Aurora, a reader that takes over)"
+        )
     if prod and data.postgres.enabled and data.postgres.backup_retention_days < 14:
         problems.append(
             f"data.postgres.backupRetentionDays: {data.postgres.backup_retention_days} is too short "
@@ -534,14 +632,39 @@ def _cross_tier_problems(config: StackConfig) -> list[str]:
         problems.append("data.buckets: cdn.enabled needs a bucket with purpose 'logs' for access logs")
     if prod and data.cache.enabled and data.cache.replicas < 1:
         problems.append("data.cache.replicas: 0 is too few for prod (accepted: 1 to 5, for Multi-AZ failover)")
-    if config.mail.enabled and config.bucket("data") is None and config.bucket("uploads") is None:
-        problems.append("data.buckets: mail.enabled needs a bucket with purpose 'data' or 'uploads' to hold mail")
+    problems.extend(_data_problems(config))
+    mail_bucket = next((b for b in data.buckets if b.name == config.mail.bucket), None)
+    if config.mail.enabled and (mail_bucket is None or mail_bucket.purpose not in ("data", "uploads")):
+        names = [b.name for b in data.buckets if b.purpose in ("data", "uploads")]
+        problems.append(
+            f"mail.bucket: {config.mail.bucket!r} is not a data.buckets entry with purpose 'data' or "
+            f"'uploads' (accepted: {', '.join(names) or 'none configured'})"
+        )
     if prod and config.budget.deny_on_exceed:
         problems.append(
             "budget.denyOnExceed: not allowed when tags.environment is 'prod' (it stops every role "
             "of the stack at the cap; it is a dev option)"
         )
     problems.extend(_missing_secrets(config))
+    return problems
+
+
+def _data_problems(config: StackConfig) -> list[str]:
+    """Data-tier settings that conflict with protection or with the network."""
+    problems: list[str] = []
+    data = config.data
+    if config.protection.enabled:
+        problems.extend(
+            f"data.buckets: bucket {bucket.name!r} sets versioning false, but protection.enabled is true "
+            "(a protected stack versions every bucket; remove the key or set it true)"
+            for bucket in data.buckets
+            if bucket.versioning is False
+        )
+    if data.cache.enabled and config.compute.mode != "none" and config.network.nat_strategy == "none":
+        problems.append(
+            "data.cache.enabled: needs network.natStrategy 'single' or 'per-az' (the app reads the cache's "
+            "auth token from Secrets Manager, which a VPC without a NAT gateway cannot reach)"
+        )
     return problems
 
 

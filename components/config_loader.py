@@ -57,7 +57,8 @@ def load_stack_config(raw: RawConfig, *, stack: str, project: str = "paved") -> 
             continue
         if name not in SECTIONS:
             accepted = ", ".join(prefix + s for s in (*SECTIONS, *SECRET_KEYS))
-            raise ConfigError(f"{key}: unknown key (accepted: {accepted})")
+            shown = key if name.isidentifier() else repr(key)
+            raise ConfigError(f"{shown}: unknown key (accepted: {accepted})")
         document[name] = _parse_object(key, value)
     if "aws:region" in raw.values:
         document["region"] = raw.values["aws:region"]
@@ -127,7 +128,12 @@ def config_key(loc: tuple[int | str, ...], *, project: str) -> str:
     base = "aws:region" if head == "region" else f"{project}:{head}"
     path = base
     for part in rest:
-        path += f"[{part}]" if isinstance(part, int) else f".{part}"
+        if isinstance(part, int):
+            path += f"[{part}]"
+        elif part.isidentifier():
+            path += f".{part}"
+        else:
+            path += f"[{part!r}]"
     return path
 
 

@@ -12,13 +12,13 @@ from typing import Any
 
 import pulumi
 
-from tools.mock_outputs import base, network
+from tools.mock_outputs import base, data, network
 from tools.mock_outputs.base import ACCOUNT_ID, MockContext, default_outputs, resource_id
 
-OUTPUTS = {**network.OUTPUTS}
+OUTPUTS = {**network.OUTPUTS, **data.OUTPUTS}
 """Resource type → outputs beyond the echoed inputs."""
 
-CALLS = {**base.CALLS}
+CALLS = {**base.CALLS, **data.CALLS}
 """Invoke token → result."""
 
 __all__ = ["ACCOUNT_ID", "CALLS", "OUTPUTS", "AwsMocks"]

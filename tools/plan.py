@@ -12,10 +12,13 @@ from collections import defaultdict
 from collections.abc import Sequence
 from typing import Any
 
+from cost.report import CostReport, money
+from cost.tiers import tier_of, tier_sort_key
+
 from components.config_loader import ConfigError
+from tools.costing import cap_of_config, estimate_run, policy_config
 from tools.program import REPO_ROOT, ProgramError, ProgramRun, Registration, run_program
 from tools.stack_files import StackFileError, read_stack_config
-from tools.tiers import tier_of, tier_sort_key
 
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2
@@ -34,10 +37,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         if isinstance(error.cause, ConfigError):
             return _fail(f"Pulumi.{args.stack}.yaml: {error}")
         raise
+    config = policy_config(args.stack)
+    cost = estimate_run(run, config)
+    cap = cap_of_config(config)
     if args.format == "json":
-        print(json.dumps(_as_json(run), indent=2))
+        print(json.dumps({**_as_json(run), "cost": {**cost.as_json(), "cap_usd": cap}}, indent=2))
     else:
         _print_text(run)
+        _print_cost(cost, cap)
     return EXIT_OK
 
 
@@ -79,6 +86,33 @@ def _print_text(run: ProgramRun) -> None:
             flags = " [yellow]protected[/yellow]" if resource.protect else ""
             branch.add(f"{resource.type} [dim]{resource.name}[/dim]{flags}")
     console.print(tree)
+
+
+TOP_DRIVERS = 5
+
+
+def _print_cost(cost: CostReport, cap: float | None) -> None:
+    """Monthly cost by tier against the cap, the top drivers with their basis, and anything unpriced."""
+    from rich.console import Console
+    from rich.table import Table
+
+    console = Console()
+    cap_text = f" (cap ${cap:,.2f})" if cap is not None else ""
+    console.print(f"[bold]Estimated monthly cost {money(cost.monthly_usd)}[/bold]{cap_text} in {cost.region}")
+    tiers = Table(title="Cost by tier")
+    tiers.add_column("tier")
+    tiers.add_column("USD / month", justify="right")
+    for tier, total in cost.by_tier().items():
+        tiers.add_row(tier, money(total))
+    console.print(tiers)
+    drivers = Table(title=f"Top {TOP_DRIVERS} cost drivers")
+    for column in ("resource", "tier", "USD / month", "basis"):
+        drivers.add_column(column, justify="right" if column == "USD / month" else "left")
+    for line in cost.top(TOP_DRIVERS):
+        drivers.add_row(f"{line.name} [dim]{line.type}[/dim]", line.tier, money(line.monthly_usd), line.basis)
+    console.print(drivers)
+    for unpriced in cost.unpriced:
+        console.print(f"[yellow]not priced[/yellow] {unpriced.name} ({unpriced.type}): {unpriced.reason}")
 
 
 if __name__ == "__main__":

@@ -199,6 +199,20 @@ CASES: list[tuple[str, Change, str]] = [
         "paved:googleClientSecret`",
     ),
     (
+        "mail stored in a bucket that does not exist",
+        _set(
+            "paved:mail",
+            {
+                "enabled": True,
+                "domain": "example.com",
+                "hostedZoneId": "Z0123EXAMPLE",
+                "forwardTo": ["me@example.com"],
+                "bucket": "inbox",
+            },
+        ),
+        "paved:mail.bucket: 'inbox' is not a data.buckets entry with purpose 'data' or 'uploads' (accepted: uploads)",
+    ),
+    (
         "mfa value that is not a mode",
         _set("paved:auth.mfa", "sometimes"),
         "paved:auth.mfa: 'sometimes' is not accepted (accepted: 'off', 'optional' or 'required')",

@@ -1,0 +1,56 @@
+"""The repo's stacks under the cost model: every resource priced with a basis, and `make plan` shows the cost."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from cost.report import CostReport
+
+from tools.costing import estimate_run
+from tools.plan import main as plan_main
+from tools.program import ProgramRun
+
+
+def cost_of(stack: str, request: pytest.FixtureRequest) -> CostReport:
+    run: ProgramRun = request.getfixturevalue(stack)
+    return estimate_run(run)
+
+
+@pytest.mark.parametrize("stack", ["dev", "prod"])
+def test_every_resource_of_the_stack_is_priced_with_a_basis(stack: str, request: pytest.FixtureRequest) -> None:
+    cost = cost_of(stack, request)
+    assert cost.unpriced == ()
+    assert all(line.basis for line in cost.lines)
+
+
+def test_dev_has_no_nat_gateway_cost_and_prod_pays_one_per_az(request: pytest.FixtureRequest) -> None:
+    dev, prod = cost_of("dev", request), cost_of("prod", request)
+    assert not any("NAT gateway" in line.basis for line in dev.lines)
+    vpc = next(line for line in prod.lines if line.type == "awsx:ec2:Vpc")
+    assert "NAT gateway 3 × 730 h × $0.045/h" in vpc.basis
+
+
+def test_plan_json_carries_the_cost_by_tier_against_the_cap(capsys: pytest.CaptureFixture[str]) -> None:
+    assert plan_main(["dev", "--format", "json"]) == 0
+    cost = json.loads(capsys.readouterr().out)["cost"]
+    assert cost["cap_usd"] == 25.0
+    assert cost["monthly_usd"] == pytest.approx(sum(cost["by_tier"].values()), abs=0.05)
+    assert {"urn", "type", "tier", "monthly_usd", "basis"} <= set(cost["by_resource"][0])
+    assert cost["unpriced"] == []
+
+
+def test_plan_text_prints_the_cost_by_tier_and_the_top_drivers(capsys: pytest.CaptureFixture[str]) -> None:
+    assert plan_main(["prod"]) == 0
+    out = capsys.readouterr().out
+    assert "Estimated monthly cost $" in out
+    assert "(cap $400.00)" in out
+    assert "Top 5 cost drivers" in out
+    assert "network-vpc" in out
+
+
+def test_readme_cost_notes_are_the_current_estimates(dev: ProgramRun, prod: ProgramRun) -> None:
+    from tools.cost_notes import END, README, START, render
+
+    block = README.read_text().split(START + "\n", 1)[1].split("\n" + END, 1)[0]
+    assert block == render([dev, prod]), "README cost notes are stale: run `venv/bin/python -m tools.cost_notes`"
