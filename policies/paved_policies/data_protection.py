@@ -27,7 +27,6 @@ STATEFUL_TYPES = (
     t.KMS_KEY,
     t.COGNITO_USER_POOL,
     t.BACKUP_VAULT,
-    t.SECRET,
 )
 
 
@@ -209,6 +208,10 @@ s3_bucket_versioning_enabled = stack_policy(
 
 
 def _no_force_destroy(args: ResourceValidationArgs, report: Report) -> None:
+    if args.resource_type == t.SECRET:
+        if number(get(args.props, "recoveryWindowInDays")) == 0:
+            report("recoveryWindowInDays is 0: deleting the secret destroys it at once, with no recovery window.")
+        return
     key = "forceDelete" if args.resource_type == t.ECR_REPOSITORY else "forceDestroy"
     if truth(get(args.props, key), default=False) is True:
         report(f"{key} is true: deleting the resource deletes everything in it.")
@@ -217,13 +220,17 @@ def _no_force_destroy(args: ResourceValidationArgs, report: Report) -> None:
 no_force_destroy = resource_policy(
     name="no-force-destroy",
     description=(
-        "Checks that buckets, backup vaults and repositories are never set to delete their contents on destroy."
+        "Checks that buckets, backup vaults and repositories never delete their contents on destroy, and that "
+        "secrets keep a recovery window."
     ),
     validate=_no_force_destroy,
-    resource_types=[*t.S3_BUCKETS, t.BACKUP_VAULT, t.ECR_REPOSITORY],
+    resource_types=[*t.S3_BUCKETS, t.BACKUP_VAULT, t.ECR_REPOSITORY, t.SECRET],
     category=DATA_PROTECTION,
     severity=Severity.MEDIUM,
-    remediation_steps="Remove forceDestroy/forceDelete; empty the bucket deliberately before deleting it.",
+    remediation_steps=(
+        "Remove forceDestroy/forceDelete and empty the bucket deliberately before deleting it; keep a secret's "
+        "recoveryWindowInDays at 7 or more (paved uses 30 in prod)."
+    ),
 )
 
 

@@ -87,10 +87,29 @@ s3_bucket_server_side_encryption = stack_policy(
 )
 
 
+def log_delivery_targets(stack: StackIndex) -> set[str] | None:
+    """Buckets that receive S3 server access logs or load balancer access logs: AWS delivers those
+    only to buckets encrypted with SSE-S3 (AES256). ``None`` if a target cannot be resolved."""
+    targets: set[str] = set()
+    sources = [
+        *((logging, "targetBucket") for logging in stack.of_types(t.S3_LOGGINGS)),
+        *((balancer, "accessLogs") for balancer in stack.of_types(t.LOAD_BALANCERS)),
+    ]
+    for source, prop in sources:
+        if prop == "accessLogs" and get(source.props, "accessLogs") is None:
+            continue
+        try:
+            targets.update(bucket.urn for bucket in stack.referenced(source, prop, t.S3_BUCKETS))
+        except UnresolvedError:
+            return None
+    return targets
+
+
 def _s3_bucket_kms(args: StackValidationArgs, report: Report) -> None:
     stack = StackIndex(args.resources)
+    log_targets = log_delivery_targets(stack)
     for urn, algorithms in bucket_encryption(stack).items():
-        if UNKNOWN in algorithms:
+        if UNKNOWN in algorithms or log_targets is None or urn in log_targets:
             continue
         if not any(isinstance(algorithm, str) and algorithm in KMS_ALGORITHMS for algorithm in algorithms):
             shown = ", ".join(sorted({str(algorithm) for algorithm in algorithms}))
@@ -99,7 +118,10 @@ def _s3_bucket_kms(args: StackValidationArgs, report: Report) -> None:
 
 s3_bucket_encrypted_with_kms = stack_policy(
     name="s3-bucket-encrypted-with-kms",
-    description="Checks that S3 buckets with an encryption configuration use a KMS key (aws:kms or aws:kms:dsse).",
+    description=(
+        "Checks that S3 buckets with an encryption configuration use a KMS key (aws:kms or aws:kms:dsse), "
+        "except buckets receiving S3 or load balancer access logs, which AWS requires to use SSE-S3."
+    ),
     validate=_s3_bucket_kms,
     resource_types=t.S3_BUCKETS,
     category=ENCRYPTION_AT_REST,

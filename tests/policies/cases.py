@@ -1173,3 +1173,18 @@ CASES += [
         "trail-default-key", "cloudtrail-encrypted-with-kms", "aws:cloudtrail/trail:Trail", {"s3BucketName": "b"}, True
     ),
 ]
+
+CASES += [
+    Case(
+        "secret-force-delete", "no-force-destroy", "aws:secretsmanager/secret:Secret", {"recoveryWindowInDays": 0}, True
+    ),
+    Case(
+        "secret-recovery-window",
+        "no-force-destroy",
+        "aws:secretsmanager/secret:Secret",
+        {"recoveryWindowInDays": 7},
+        False,
+    ),
+    Case("secret-default-window", "no-force-destroy", "aws:secretsmanager/secret:Secret", {}, False),
+    Case("secret-not-stateful", "stateful-resource-protected", "aws:secretsmanager/secret:Secret", {}, False),
+]

@@ -259,3 +259,35 @@ def test_web_open_rule_resource_joins_to_its_group() -> None:
     assert [v.split(":")[0] for v in violations(POLICY["security-group-web-ports-only-on-load-balancers"], args)] == [
         "svc"
     ]
+
+
+def test_log_delivery_target_bucket_may_use_sse_s3_but_others_need_kms() -> None:
+    logging = StackResource(
+        LOGGING,
+        "data-logging",
+        {"bucket": UNKNOWN, "targetBucket": UNKNOWN},
+        property_dependencies={"bucket": ["data"], "targetBucket": ["logs"]},
+    )
+    args = stack_args(
+        [
+            StackResource(BUCKET, "data"),
+            StackResource(BUCKET, "logs"),
+            sse("data-sse", "data", AES_RULES),
+            sse("logs-sse", "logs", AES_RULES),
+            logging,
+        ]
+    )
+    assert violations(POLICY["s3-bucket-encrypted-with-kms"], args) == [
+        "data: S3 bucket is encrypted with AES256, not a KMS key (aws:kms)."
+    ]
+
+
+def test_load_balancer_access_log_bucket_may_use_sse_s3() -> None:
+    balancer = StackResource(
+        "aws:lb/loadBalancer:LoadBalancer",
+        "alb",
+        {"accessLogs": {"bucket": UNKNOWN, "enabled": True}},
+        property_dependencies={"accessLogs": ["logs"]},
+    )
+    args = stack_args([StackResource(BUCKET, "logs"), sse("logs-sse", "logs", AES_RULES), balancer])
+    assert violations(POLICY["s3-bucket-encrypted-with-kms"], args) == []
