@@ -20,10 +20,10 @@ AWSX_VPC = "awsx:ec2:Vpc"
 FLOW_LOG = "aws:ec2/flowLog:FlowLog"
 SG = "aws:ec2/securityGroup:SecurityGroup"
 
-KMS_RULES = [
+KMS_RULES: list[dict[str, object]] = [
     {"applyServerSideEncryptionByDefault": {"sseAlgorithm": "aws:kms", "kmsMasterKeyId": "k"}, "bucketKeyEnabled": True}
 ]
-AES_RULES = [{"applyServerSideEncryptionByDefault": {"sseAlgorithm": "AES256"}}]
+AES_RULES: list[dict[str, object]] = [{"applyServerSideEncryptionByDefault": {"sseAlgorithm": "AES256"}}]
 TLS_ONLY = json.dumps(
     {
         "Version": "2012-10-17",
