@@ -34,7 +34,7 @@ def _keys_the_pack_reads() -> list[str]:
 
     import paved_policies
 
-    source = "".join(path.read_text() for path in Path(paved_policies.__file__).parent.glob("*.py"))
+    source = "".join(path.read_text() for path in Path(paved_policies.__file__).parent.rglob("*.py"))
     calls = re.findall(r"get\(([^()]*)\)", source)
     return sorted({key for call in calls for key in re.findall(r'"([A-Za-z][A-Za-z0-9]*)"', call)})
 
