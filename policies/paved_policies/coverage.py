@@ -108,6 +108,9 @@ EQUIVALENTS: dict[str, tuple[str, str, str]] = {
     "apigateway-access-logs": ("", "AwsSolutions-APIG1", "CKV_AWS_76"),
     "cloudtrail-logging-and-validation": ("", "", "CKV_AWS_36, CKV_AWS_251"),
     "log-group-retention-set": ("", "", "CKV_AWS_66"),
+    "database-parameter-group-tls": ("", "", "CKV_AWS_90, CKV_AWS_105"),
+    "memorydb-cluster-tls": ("", "", "CKV_AWS_202"),
+    "sagemaker-endpoint-encrypted-with-kms": ("", "", "CKV_AWS_98"),
 }
 
 

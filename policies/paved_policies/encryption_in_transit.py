@@ -328,6 +328,66 @@ rds_ssl_enforced = resource_policy(
 )
 
 
+def _parameter_group_tls(args: ResourceValidationArgs, report: Report) -> None:
+    props = args.props
+    if get(props, "parameters") is UNKNOWN:
+        return
+    if args.resource_type == t.DOCDB_CLUSTER_PARAMETER_GROUP:
+        value = _parameter_value(get(props, "parameters"), "tls")
+        if value is not UNKNOWN and value == "disabled":
+            report("DocumentDB parameter group turns TLS off (tls is disabled).")
+        return
+    value = _parameter_value(get(props, "parameters"), "require_ssl")
+    if value is not UNKNOWN and value not in ("true", "1", "on"):
+        report("Redshift parameter group does not require SSL (require_ssl defaults to false).")
+
+
+database_parameter_group_tls = resource_policy(
+    name="database-parameter-group-tls",
+    description="Checks that DocumentDB keeps TLS on and Redshift requires SSL through their parameter groups.",
+    validate=_parameter_group_tls,
+    resource_types=[t.DOCDB_CLUSTER_PARAMETER_GROUP, t.REDSHIFT_PARAMETER_GROUP],
+    category=ENCRYPTION_IN_TRANSIT,
+    severity=Severity.HIGH,
+    remediation_steps="Set the parameter tls = enabled (DocumentDB) or require_ssl = true (Redshift).",
+)
+
+
+def _memorydb_tls(args: ResourceValidationArgs, report: Report) -> None:
+    if truth(get(args.props, "tlsEnabled"), default=True) is False:
+        report("MemoryDB cluster accepts unencrypted connections (tlsEnabled is false).")
+
+
+memorydb_cluster_tls = resource_policy(
+    name="memorydb-cluster-tls",
+    description="Checks that MemoryDB clusters keep in-transit encryption on.",
+    validate=_memorydb_tls,
+    resource_types=[t.MEMORYDB_CLUSTER],
+    category=ENCRYPTION_IN_TRANSIT,
+    severity=Severity.HIGH,
+    remediation_steps="Leave tlsEnabled at its default (true) and use an ACL other than open-access.",
+)
+
+
+def _transfer_protocols(args: ResourceValidationArgs, report: Report) -> None:
+    protocols = get(args.props, "protocols")
+    if protocols is UNKNOWN:
+        return
+    if "FTP" in [p for p in items(protocols) if isinstance(p, str)]:
+        report("Transfer Family server accepts plain FTP; use SFTP or FTPS.")
+
+
+transfer_server_no_plain_ftp = resource_policy(
+    name="transfer-server-no-plain-ftp",
+    description="Checks that Transfer Family servers do not accept unencrypted FTP.",
+    validate=_transfer_protocols,
+    resource_types=[t.TRANSFER_SERVER],
+    category=ENCRYPTION_IN_TRANSIT,
+    severity=Severity.HIGH,
+    remediation_steps="Set protocols to [SFTP] (the default) or [FTPS].",
+)
+
+
 def _opensearch_in_transit(args: ResourceValidationArgs, report: Report) -> None:
     props = args.props
     if truth(get(props, "nodeToNodeEncryption", "enabled"), default=False) is False:
@@ -445,5 +505,8 @@ POLICIES = [
     rds_ssl_enforced,
     opensearch_domain_encrypted_in_transit,
     msk_cluster_encrypted_in_transit,
+    database_parameter_group_tls,
+    memorydb_cluster_tls,
+    transfer_server_no_plain_ftp,
     s3_bucket_tls_only,
 ]

@@ -176,7 +176,7 @@ def _database_public(args: ResourceValidationArgs, report: Report) -> None:
 
 database_not_publicly_accessible = resource_policy(
     name="database-not-publicly-accessible",
-    description="Checks that RDS, Aurora, Redshift, DMS and Amazon MQ endpoints are not publicly accessible.",
+    description="Checks that RDS, Aurora, Neptune, Redshift, DMS and Amazon MQ endpoints are not publicly accessible.",
     validate=_database_public,
     resource_types=[
         t.RDS_INSTANCE,
@@ -185,6 +185,7 @@ database_not_publicly_accessible = resource_policy(
         t.REDSHIFT_SERVERLESS_WORKGROUP,
         t.DMS_REPLICATION_INSTANCE,
         t.MQ_BROKER,
+        t.NEPTUNE_CLUSTER_INSTANCE,
     ],
     category=PUBLIC_EXPOSURE,
     severity=Severity.CRITICAL,

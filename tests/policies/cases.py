@@ -1188,3 +1188,71 @@ CASES += [
     Case("secret-default-window", "no-force-destroy", "aws:secretsmanager/secret:Secret", {}, False),
     Case("secret-not-stateful", "stateful-resource-protected", "aws:secretsmanager/secret:Secret", {}, False),
 ]
+
+CASES += [
+    Case(
+        "docdb-tls-off",
+        "database-parameter-group-tls",
+        "aws:docdb/clusterParameterGroup:ClusterParameterGroup",
+        {"family": "docdb5.0", "parameters": [{"name": "tls", "value": "disabled"}]},
+        True,
+    ),
+    Case(
+        "docdb-tls-default",
+        "database-parameter-group-tls",
+        "aws:docdb/clusterParameterGroup:ClusterParameterGroup",
+        {"family": "docdb5.0"},
+        False,
+    ),
+    Case(
+        "redshift-ssl-default",
+        "database-parameter-group-tls",
+        "aws:redshift/parameterGroup:ParameterGroup",
+        {"family": "redshift-1.0"},
+        True,
+    ),
+    Case(
+        "redshift-ssl-required",
+        "database-parameter-group-tls",
+        "aws:redshift/parameterGroup:ParameterGroup",
+        {"family": "redshift-1.0", "parameters": [{"name": "require_ssl", "value": "true"}]},
+        False,
+    ),
+    Case("memorydb-tls-off", "memorydb-cluster-tls", "aws:memorydb/cluster:Cluster", {"tlsEnabled": False}, True),
+    Case(
+        "memorydb-tls-default",
+        "memorydb-cluster-tls",
+        "aws:memorydb/cluster:Cluster",
+        {"nodeType": "db.t4g.small"},
+        False,
+    ),
+    Case(
+        "transfer-ftp",
+        "transfer-server-no-plain-ftp",
+        "aws:transfer/server:Server",
+        {"protocols": ["FTP", "SFTP"]},
+        True,
+    ),
+    Case("transfer-sftp", "transfer-server-no-plain-ftp", "aws:transfer/server:Server", {"protocols": ["SFTP"]}, False),
+    Case(
+        "neptune-instance-public",
+        "database-not-publicly-accessible",
+        "aws:neptune/clusterInstance:ClusterInstance",
+        {"publiclyAccessible": True},
+        True,
+    ),
+    Case(
+        "sagemaker-endpoint-default-key",
+        "sagemaker-endpoint-encrypted-with-kms",
+        "aws:sagemaker/endpointConfiguration:EndpointConfiguration",
+        {},
+        True,
+    ),
+    Case(
+        "sagemaker-endpoint-kms",
+        "sagemaker-endpoint-encrypted-with-kms",
+        "aws:sagemaker/endpointConfiguration:EndpointConfiguration",
+        {"kmsKeyArn": "k"},
+        False,
+    ),
+]

@@ -97,6 +97,7 @@ _secret_kms = _kms_key_set("kmsKeyId", "Secrets Manager secret")
 _backup_vault_kms = _kms_key_set("kmsKeyArn", "Backup vault")
 _sagemaker_kms = _kms_key_set("kmsKeyId", "SageMaker notebook instance volume")
 _cloudtrail_kms = _kms_key_set("kmsKeyId", "CloudTrail log files")
+_sagemaker_endpoint_kms = _kms_key_set("kmsKeyArn", "SageMaker endpoint storage volume")
 
 
 cloudwatch_log_group_encrypted_with_kms = resource_policy(
@@ -262,6 +263,18 @@ athena_results_encrypted = resource_policy(
 )
 
 
+sagemaker_endpoint_encrypted_with_kms = resource_policy(
+    name="sagemaker-endpoint-encrypted-with-kms",
+    description=(
+        "Checks that SageMaker endpoint configurations encrypt their storage volumes with a customer-managed KMS key."
+    ),
+    validate=_sagemaker_endpoint_kms,
+    resource_types=[t.SAGEMAKER_ENDPOINT_CONFIGURATION],
+    category=ENCRYPTION_AT_REST,
+    severity=Severity.MEDIUM,
+    remediation_steps="Set kmsKeyArn to the stack key.",
+)
+
 POLICIES = [
     sns_topic_encrypted,
     sqs_queue_encrypted,
@@ -271,6 +284,7 @@ POLICIES = [
     secretsmanager_secret_encrypted_with_kms,
     backup_vault_encrypted_with_kms,
     sagemaker_notebook_encrypted_with_kms,
+    sagemaker_endpoint_encrypted_with_kms,
     cloudtrail_encrypted_with_kms,
     ecr_repository_encrypted_with_kms,
     codebuild_artifacts_encrypted,
