@@ -281,3 +281,20 @@ def test_pack_exits_when_the_driver_is_killed_outright(tmp_path: Path) -> None:
         if process.poll() is None:
             process.kill()
             process.wait(timeout=10)
+
+
+def test_pack_starts_the_way_the_python_language_host_runs_it() -> None:
+    """``python -m pulumi.policy <engine> <pack dir>`` runs ``__main__.py`` with the pack dir on the path."""
+    process = subprocess.Popen(
+        [sys.executable, "-u", "-m", "pulumi.policy", "127.0.0.1:1", "."],
+        cwd=POLICIES_DIR,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert process.stdout is not None
+        assert process.stdout.readline().strip().isdigit()
+    finally:
+        process.kill()
+        process.wait(timeout=10)
