@@ -134,11 +134,14 @@ def test_prod_buckets_and_their_settings_are_retained_when_deleted(prod: Program
     # the logs bucket does not log to itself; the assets bucket's policy is the cdn tier's
     assert len(resources) == 3 + 3 * 7 - 2
     assert all(r.retain_on_delete for r in resources)
-    assert not any(r.protect for r in data_of_type(prod, BUCKET)), "retained, not protected: updates still apply"
+
+
+def test_prod_buckets_are_protected_from_deletion_and_replacement(prod: ProgramRun) -> None:
+    assert [r.protect for r in data_of_type(prod, BUCKET)] == [True, True, True]
 
 
 def test_dev_buckets_are_deleted_with_the_stack(dev: ProgramRun) -> None:
-    assert not any(r.retain_on_delete for r in data_of_type(dev, BUCKET))
+    assert not any(r.retain_on_delete or r.protect for r in data_of_type(dev, BUCKET))
 
 
 # --- TLS-only bucket policies ---------------------------------------------------------------------
