@@ -53,8 +53,9 @@ CATEGORIES: Final = (
 """Every policy carries exactly one of these in its ``tags``."""
 
 MANDATORY_BY_DEFAULT: Final = frozenset(
-    {ENCRYPTION_AT_REST, ENCRYPTION_IN_TRANSIT, IAM_LEAST_PRIVILEGE, PUBLIC_EXPOSURE}
+    {ENCRYPTION_AT_REST, ENCRYPTION_IN_TRANSIT, IAM_LEAST_PRIVILEGE, PUBLIC_EXPOSURE, COST}
 )
+"""Encryption, IAM and exposure (issue 3), and the budget caps (cost: DESIGN §5, issue 7)."""
 
 
 ANY_TYPE: Final = "*"
@@ -62,7 +63,7 @@ ANY_TYPE: Final = "*"
 
 
 def default_enforcement(category: str) -> EnforcementLevel:
-    """Mandatory for encryption, IAM and exposure; advisory for the rest (overridable per stack)."""
+    """Mandatory for encryption, IAM, exposure and budget; advisory for the rest (overridable per stack)."""
     return EnforcementLevel.MANDATORY if category in MANDATORY_BY_DEFAULT else EnforcementLevel.ADVISORY
 
 

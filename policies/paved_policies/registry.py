@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from cost.budget_policies import BUDGET_POLICIES
 from pulumi_policy import Policy
 
 from paved_policies import (
@@ -31,6 +32,7 @@ _SOURCES: tuple[Sequence[Policy], ...] = (
     data_protection.POLICIES,
     logging_policies.POLICIES,
     tagging.POLICIES,
+    BUDGET_POLICIES,
 )
 
 

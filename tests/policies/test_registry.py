@@ -36,7 +36,9 @@ def test_every_policy_has_exactly_one_category_tag(policy: Policy) -> None:
 
 
 @pytest.mark.parametrize("policy", POLICIES, ids=IDS)
-def test_default_enforcement_is_mandatory_for_encryption_iam_and_exposure_advisory_otherwise(policy: Policy) -> None:
+def test_default_enforcement_is_mandatory_for_encryption_iam_exposure_and_budget_advisory_otherwise(
+    policy: Policy,
+) -> None:
     assert policy.tags is not None
     expected = EnforcementLevel.MANDATORY if policy.tags[0] in MANDATORY_BY_DEFAULT else EnforcementLevel.ADVISORY
     assert policy.enforcement_level == expected
