@@ -50,6 +50,8 @@ def _no_tables(config: dict[str, Any]) -> None:
 def _no_buckets(config: dict[str, Any]) -> None:
     config["paved:data"]["buckets"] = []
     config["paved:cdn"]["enabled"] = False
+    if config["paved:compute"]["mode"] == "container":  # its load balancer logs to the logs bucket
+        config["paved:compute"]["mode"] = "serverless"
 
 
 def _cache_off(config: dict[str, Any]) -> None:
