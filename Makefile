@@ -9,7 +9,7 @@ STAMP := $(VENV)/.installed
 # Files the requirement files include with -r: a change to them reinstalls too.
 INCLUDED_REQUIREMENTS := app/requirements.txt app/requirements-container.txt
 
-.PHONY: plan test lint typecheck unit postgres rds-ca-bundle clean
+.PHONY: plan test lint typecheck unit bench postgres rds-ca-bundle clean
 
 $(STAMP): $(REQUIREMENTS) $(INCLUDED_REQUIREMENTS)
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -21,6 +21,10 @@ plan: $(STAMP)
 	@$(BIN)/python -m tools.plan $(STACK)
 
 test: lint typecheck unit
+
+# Timings of the offline tools and the test suite, written to bench/results/latest.{json,md}.
+bench: $(STAMP)
+	$(BIN)/python -m bench
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

@@ -1,118 +1,67 @@
-"""``python -m tools.plan STACK``: run the program for a stack under mocks and show what it creates.
+"""``python -m tools.plan STACK``: plan a stack offline — its resources by tier, the policy pack's
+verdict and the monthly cost against the cap — with no cloud account.
 
-Exit codes: 0 planned, 2 bad input or bad stack config (one line on stderr, no traceback).
+Runs ``__main__.py`` for ``Pulumi.<STACK>.yaml`` under Pulumi mocks, then evaluates every registered
+resource with the real policy pack (through the Pulumi analyzer interface) and the cost model.
+
+Exit codes: 0 passed, 1 mandatory violations, 2 bad input or bad stack config (one line on stderr).
 """
 
 from __future__ import annotations
 
 import argparse
-import json
+import contextlib
 import sys
-from collections import defaultdict
 from collections.abc import Sequence
-from typing import Any
 
-from cost.report import CostReport, money
-from cost.tiers import tier_of, tier_sort_key
-
-from components.config_loader import ConfigError
-from tools.costing import cap_of_config, estimate_run, policy_config
+from components.config_loader import ConfigError, RawConfig
+from tools.cli import parser, run
+from tools.errors import InputError
+from tools.evaluation import Evaluation
+from tools.pack_session import PackSession
+from tools.pipeline import evaluate
+from tools.policy_config import resolve_policy_config
 from tools.program import REPO_ROOT, ProgramError, ProgramRun, Registration, run_program
-from tools.stack_files import StackFileError, read_stack_config
-
-EXIT_OK = 0
-EXIT_BAD_INPUT = 2
+from tools.report import deployed_by_tier
+from tools.snapshot import Snapshot, snapshot_of_run
+from tools.stack_files import StackFileError, project_name, read_stack_config
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m tools.plan", description=__doc__)
-    parser.add_argument("stack", help="stack name: reads Pulumi.<STACK>.yaml")
-    parser.add_argument("--format", choices=("text", "json"), default="text")
-    args = parser.parse_args(argv)
+    options = parser("python -m tools.plan", __doc__)
+    options.add_argument("stack", help="the stack to plan: reads Pulumi.<STACK>.yaml")
+    return run(options.parse_args(argv), plan)
+
+
+def plan(args: argparse.Namespace) -> Evaluation:
+    """The stack's program run under mocks, evaluated; the pack starts while the program runs."""
+    stack: str = args.stack
     try:
-        run = run_program(read_stack_config(REPO_ROOT, args.stack), stack=args.stack)
+        raw = read_stack_config(REPO_ROOT, stack)
+        project = project_name(REPO_ROOT)
     except StackFileError as error:
-        return _fail(str(error))
-    except ProgramError as error:
-        if isinstance(error.cause, ConfigError):
-            return _fail(f"Pulumi.{args.stack}.yaml: {error}")
-        raise
-    config = policy_config(args.stack)
-    cost = estimate_run(run, config)
-    cap = cap_of_config(config)
-    if args.format == "json":
-        print(json.dumps({**_as_json(run), "cost": {**cost.as_json(), "cap_usd": cap}}, indent=2))
-    else:
-        _print_text(run)
-        _print_cost(cost, cap)
-    return EXIT_OK
-
-
-def _fail(message: str) -> int:
-    print(f"error: {message}", file=sys.stderr)
-    return EXIT_BAD_INPUT
+        raise InputError(str(error)) from None
+    config = resolve_policy_config(stack, args.policy_config)
+    with PackSession(stack=stack, project=project) as session:
+        snapshot = program_snapshot(stack, project, raw)
+        return evaluate(snapshot, config, session)
 
 
 def resources_by_tier(run: ProgramRun) -> dict[str, list[Registration]]:
-    """Every resource that will exist in AWS (and every awsx component), grouped by tier."""
-    tiers: dict[str, list[Registration]] = defaultdict(list)
-    for resource in sorted(run.resources, key=lambda r: (r.type, r.name)):
-        if resource.custom or resource.remote:
-            tiers[tier_of(resource.urn)].append(resource)
-    return {tier: tiers[tier] for tier in sorted(tiers, key=tier_sort_key)}
+    """Every resource that will exist in AWS (and every remote component), by tier in build order."""
+    return deployed_by_tier(run.resources)
 
 
-def _as_json(run: ProgramRun) -> dict[str, Any]:
-    return {
-        "stack": run.stack,
-        "resources": len(run.resources),
-        "by_tier": {
-            tier: [{"type": r.type, "name": r.name, "urn": r.urn} for r in members]
-            for tier, members in resources_by_tier(run).items()
-        },
-        "outputs": run.outputs,
-    }
-
-
-def _print_text(run: ProgramRun) -> None:
-    from rich.console import Console
-    from rich.tree import Tree
-
-    console = Console()
-    tree = Tree(f"[bold]paved[/bold] stack [cyan]{run.stack}[/cyan]: {len(run.resources)} resources")
-    for tier, members in resources_by_tier(run).items():
-        branch = tree.add(f"[bold]{tier}[/bold] ({len(members)})")
-        for resource in members:
-            flags = " [yellow]protected[/yellow]" if resource.protect else ""
-            branch.add(f"{resource.type} [dim]{resource.name}[/dim]{flags}")
-    console.print(tree)
-
-
-TOP_DRIVERS = 5
-
-
-def _print_cost(cost: CostReport, cap: float | None) -> None:
-    """Monthly cost by tier against the cap, the top drivers with their basis, and anything unpriced."""
-    from rich.console import Console
-    from rich.table import Table
-
-    console = Console()
-    cap_text = f" (cap ${cap:,.2f})" if cap is not None else ""
-    console.print(f"[bold]Estimated monthly cost {money(cost.monthly_usd)}[/bold]{cap_text} in {cost.region}")
-    tiers = Table(title="Cost by tier")
-    tiers.add_column("tier")
-    tiers.add_column("USD / month", justify="right")
-    for tier, total in cost.by_tier().items():
-        tiers.add_row(tier, money(total))
-    console.print(tiers)
-    drivers = Table(title=f"Top {TOP_DRIVERS} cost drivers")
-    for column in ("resource", "tier", "USD / month", "basis"):
-        drivers.add_column(column, justify="right" if column == "USD / month" else "left")
-    for line in cost.top(TOP_DRIVERS):
-        drivers.add_row(f"{line.name} [dim]{line.type}[/dim]", line.tier, money(line.monthly_usd), line.basis)
-    console.print(drivers)
-    for unpriced in cost.unpriced:
-        console.print(f"[yellow]not priced[/yellow] {unpriced.name} ({unpriced.type}): {unpriced.reason}")
+def program_snapshot(stack: str, project: str, raw: RawConfig) -> Snapshot:
+    """Every resource ``__main__.py`` registers for the stack, run under mocks."""
+    try:
+        with contextlib.chdir(REPO_ROOT):  # as the Pulumi CLI runs a program: from its project directory
+            run_ = run_program(raw, stack=stack, project=project)
+    except ProgramError as error:
+        if isinstance(error.cause, ConfigError):
+            raise InputError(f"Pulumi.{stack}.yaml: {error}") from None
+        raise
+    return snapshot_of_run(run_, raw.values)
 
 
 if __name__ == "__main__":

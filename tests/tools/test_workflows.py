@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -104,3 +107,41 @@ def test_main_deploys_dev_then_prod_behind_a_manual_approval_environment() -> No
         assert f"venv/bin/python -m tools.plan {stack}" in _runs(job)
         assert job["permissions"]["id-token"] == "write"
         assert job["concurrency"]["cancel-in-progress"] is False
+
+
+def _plan_step_script() -> str:
+    job = _workflow("pull-request.yml")["jobs"]["plan"]
+    (plan,) = [s for s in _steps(job) if s.get("id") == "plan"]
+    script = str(plan["run"])
+    assert "venv/bin/python " in script
+    return script.replace("venv/bin/python ", f"{sys.executable} ")
+
+
+def _run_plan_step(tmp_path: Path, stack: str) -> tuple[str, str]:
+    summary, outputs = tmp_path / "summary.md", tmp_path / "outputs"
+    completed = subprocess.run(
+        ["bash", "-e", "-c", _plan_step_script()],
+        cwd=tmp_path,
+        env={**os.environ, "STACK": stack, "GITHUB_STEP_SUMMARY": str(summary), "GITHUB_OUTPUT": str(outputs),
+             "PYTHONPATH": str(REPO_ROOT)},
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )  # fmt: skip
+    assert completed.returncode == 0, completed.stderr
+    return summary.read_text(), outputs.read_text()
+
+
+def test_the_plan_step_writes_the_markdown_summary_and_the_exit_code(tmp_path: Path) -> None:
+    summary, outputs = _run_plan_step(tmp_path, "dev")
+    assert summary.startswith("<!-- paved:plan:dev -->\n### ✅ paved plan, stack dev: passed")
+    assert (tmp_path / "plan.md").read_text() == summary
+    assert outputs == "exit-code=0\n"
+
+
+def test_the_plan_step_turns_bad_input_into_a_summary_and_exit_code_2(tmp_path: Path) -> None:
+    summary, outputs = _run_plan_step(tmp_path, "nosuchstack")
+    assert summary.startswith("### ❌ paved plan, stack nosuchstack: could not be evaluated")
+    assert "error: Pulumi.nosuchstack.yaml: no such stack file" in summary
+    assert outputs == "exit-code=2\n"
