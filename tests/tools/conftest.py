@@ -8,6 +8,7 @@ anyone else using the machine.
 
 from __future__ import annotations
 
+import argparse
 import io
 import json
 import os
@@ -19,11 +20,14 @@ from contextlib import redirect_stdout
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
 from tools.program import REPO_ROOT
+
+if TYPE_CHECKING:
+    from tools.evaluation import Evaluation
 
 MARKER_ENV = "PAVED_TOOLS_TEST"
 MARKER = uuid.uuid4().hex
@@ -99,14 +103,29 @@ def in_process(main: Callable[[list[str]], int], *args: str) -> Result:
     return Result(code, buffer.getvalue(), "")
 
 
-@cache
 def plan_json(stack: str) -> dict[str, Any]:
-    """``tools.plan STACK --format json``, once per test session."""
-    from tools.plan import main
+    """``tools.plan STACK --format json``'s object, from the session's evaluation."""
+    document = json.loads(rendered(stack, "json"))
+    assert isinstance(document, dict)
+    return document
 
-    result = in_process(main, stack, "--format", "json")
-    assert result.code in (0, 1), result
-    return result.json()
+
+@cache
+def plan_evaluation(stack: str) -> Evaluation:
+    """The evaluation ``tools.plan STACK`` renders, once per test session."""
+    from tools.plan import plan
+
+    return plan(argparse.Namespace(stack=stack, policy_config=None))
+
+
+def rendered(stack: str, format_: str) -> str:
+    """``tools.plan STACK --format FORMAT``'s output, from the session's evaluation."""
+    from tools.cli import emit
+
+    buffer = io.StringIO()
+    with redirect_stdout(buffer):
+        emit(plan_evaluation(stack), format_)
+    return buffer.getvalue()
 
 
 @pytest.fixture

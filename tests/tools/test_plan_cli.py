@@ -8,7 +8,7 @@ from typing import Any, NoReturn
 
 import pytest
 
-from tests.tools.conftest import cli, in_process
+from tests.tools.conftest import cli, in_process, rendered
 from tools.plan import main
 from tools.program import REPO_ROOT
 
@@ -39,19 +39,20 @@ def test_the_json_counts_every_registered_resource_and_prices_them_with_a_basis(
 
 
 def test_text_shows_the_whole_dev_stack_by_tier_with_verdict_and_cost_against_the_cap() -> None:
-    result = in_process(main, "dev")
-    assert result.code == 0
-    out = result.out
+    out = rendered("dev", "text")
     assert out.startswith("paved plan, stack dev — ")
     assert "Resources by tier" in out and "network (" in out and "awsx:ec2:Vpc" in out
     assert "Monthly cost by tier against a cap of $25.00" in out
     assert out.rstrip().splitlines()[-1].startswith("Verdict: passed")
 
 
-def test_markdown_is_a_pull_request_comment() -> None:
+def test_main_prints_the_evaluation_in_the_format_asked_and_exits_0_when_it_passes() -> None:
     result = in_process(main, "prod", "--format", "markdown")
-    assert result.code == 0
-    lines = result.out.splitlines()
+    assert (result.code, result.out) == (0, rendered("prod", "markdown"))
+
+
+def test_markdown_is_a_pull_request_comment() -> None:
+    lines = rendered("prod", "markdown").splitlines()
     assert lines[0] == "<!-- paved:plan:prod -->"
     assert lines[1].startswith("### ✅ paved plan, stack prod: passed")
     assert "#### Cost by tier (cap $400.00 a month)" in lines

@@ -109,18 +109,21 @@ def test_main_deploys_dev_then_prod_behind_a_manual_approval_environment() -> No
         assert job["concurrency"]["cancel-in-progress"] is False
 
 
-def _plan_step_script() -> str:
+PLAN_COMMAND = 'venv/bin/python -m tools.plan "$STACK" --format markdown'
+
+
+def _plan_step_script(command: str) -> str:
     job = _workflow("pull-request.yml")["jobs"]["plan"]
     (plan,) = [s for s in _steps(job) if s.get("id") == "plan"]
     script = str(plan["run"])
-    assert "venv/bin/python " in script
-    return script.replace("venv/bin/python ", f"{sys.executable} ")
+    assert PLAN_COMMAND in script
+    return script.replace(PLAN_COMMAND, command)
 
 
-def _run_plan_step(tmp_path: Path, stack: str) -> tuple[str, str]:
+def _run_plan_step(tmp_path: Path, stack: str, command: str) -> tuple[str, str]:
     summary, outputs = tmp_path / "summary.md", tmp_path / "outputs"
     completed = subprocess.run(
-        ["bash", "-e", "-c", _plan_step_script()],
+        ["bash", "-e", "-c", _plan_step_script(command)],
         cwd=tmp_path,
         env={**os.environ, "STACK": stack, "GITHUB_STEP_SUMMARY": str(summary), "GITHUB_OUTPUT": str(outputs),
              "PYTHONPATH": str(REPO_ROOT)},
@@ -133,15 +136,17 @@ def _run_plan_step(tmp_path: Path, stack: str) -> tuple[str, str]:
     return summary.read_text(), outputs.read_text()
 
 
-def test_the_plan_step_writes_the_markdown_summary_and_the_exit_code(tmp_path: Path) -> None:
-    summary, outputs = _run_plan_step(tmp_path, "dev")
-    assert summary.startswith("<!-- paved:plan:dev -->\n### ✅ paved plan, stack dev: passed")
-    assert (tmp_path / "plan.md").read_text() == summary
-    assert outputs == "exit-code=0\n"
+@pytest.mark.parametrize("code", [0, 1])
+def test_the_plan_step_writes_the_markdown_summary_and_the_plans_exit_code(tmp_path: Path, code: int) -> None:
+    (tmp_path / "report.md").write_text("### paved plan, stack dev\n")
+    summary, outputs = _run_plan_step(tmp_path, "dev", f"sh -c 'cat report.md; exit {code}'")
+    assert summary == "### paved plan, stack dev\n" == (tmp_path / "plan.md").read_text()
+    assert outputs == f"exit-code={code}\n"
 
 
 def test_the_plan_step_turns_bad_input_into_a_summary_and_exit_code_2(tmp_path: Path) -> None:
-    summary, outputs = _run_plan_step(tmp_path, "nosuchstack")
+    command = PLAN_COMMAND.replace("venv/bin/python", sys.executable)
+    summary, outputs = _run_plan_step(tmp_path, "nosuchstack", command)
     assert summary.startswith("### ❌ paved plan, stack nosuchstack: could not be evaluated")
     assert "error: Pulumi.nosuchstack.yaml: no such stack file" in summary
     assert outputs == "exit-code=2\n"
