@@ -144,9 +144,7 @@ def check_time(size: int) -> Measurement:
 
 def test_suite_time() -> Measurement:
     started = time.perf_counter()
-    completed = subprocess.run(
-        [sys.executable, "-m", "pytest", "-q"], cwd=ROOT, capture_output=True, text=True, check=False
-    )
+    completed = subprocess.run([sys.executable, "-m", "pytest"], cwd=ROOT, capture_output=True, text=True, check=False)
     value = time.perf_counter() - started
     summary = completed.stdout.strip().splitlines()[-1] if completed.stdout.strip() else f"exit {completed.returncode}"
     return Measurement("test suite (pytest)", value, "s", "≤ 60 s", value <= 60.0, summary)
