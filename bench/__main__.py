@@ -131,7 +131,7 @@ def analyzer_throughput(sizes: Sequence[int]) -> list[Measurement]:
 def check_time(size: int) -> Measurement:
     path = write_export(RESULTS / f"synthetic-{size}.tmp", size, stack=BENCH_STACK)
     try:
-        command = ["-m", "tools.check", str(path), "--format", "json"]
+        command = ["-m", "tools.check", str(path.relative_to(ROOT)), "--format", "json"]
         times = [_wall(command) for _ in range(RUNS)]
         value = statistics.median(times)
         result = Measurement(f"tools.check, {size}-resource export", value, "s", "≤ 1 s", value <= 1.0, _spread(times))
