@@ -12,6 +12,7 @@ replaces any other set active in that region.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -133,7 +134,7 @@ class Mail(pulumi.ComponentResource):
         identity = aws.sesv2.EmailIdentity(f"{name}-domain", email_identity=domain, opts=child)
         tokens = identity.dkim_signing_attributes.apply(lambda attributes: list(attributes.tokens or []))
         for index in range(DKIM_RECORDS):
-            token = tokens.apply(lambda values, i=index: values[i])
+            token = tokens.apply(functools.partial(_nth, index))
             aws.route53.Record(
                 f"{name}-dkim-{index + 1}",
                 zone_id=zone,
@@ -209,6 +210,10 @@ class Mail(pulumi.ComponentResource):
             ),
             opts=child.merge(pulumi.ResourceOptions(depends_on=role.ready())),
         )
+
+
+def _nth(index: int, values: list[str]) -> str:
+    return values[index]
 
 
 def forwarder_archive() -> pulumi.AssetArchive:

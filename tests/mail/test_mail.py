@@ -12,7 +12,8 @@ from tests.conftest import run_config, stack_yaml_config
 from tools.program import ProgramRun, Registration
 
 STACK = "example-site-mail"
-RULE_ARN = "arn:aws:ses:us-east-1:123456789012:receipt-rule-set/paved-example-site-mail-inbound:receipt-rule/paved-example-site-mail-forward"
+RULE_SET_ARN = "arn:aws:ses:us-east-1:123456789012:receipt-rule-set/paved-example-site-mail-inbound"
+RULE_ARN = f"{RULE_SET_ARN}:receipt-rule/paved-example-site-mail-forward"
 
 
 @pytest.fixture(scope="module")
@@ -164,9 +165,7 @@ def test_the_stack_key_lets_ses_encrypt_mail_for_this_rule_set_only(site: Progra
     statements = {s["Sid"]: s for s in policy(site.one("aws:kms/key:Key"))["Statement"]}
     grant = statements["SesEncryptsStoredMail"]
     assert grant["Principal"] == {"Service": "ses.amazonaws.com"}
-    assert grant["Condition"]["ArnLike"] == {
-        "aws:SourceArn": "arn:aws:ses:us-east-1:123456789012:receipt-rule-set/paved-example-site-mail-inbound:receipt-rule/*"
-    }
+    assert grant["Condition"]["ArnLike"] == {"aws:SourceArn": f"{RULE_SET_ARN}:receipt-rule/*"}
 
 
 def test_the_data_tier_leaves_the_mail_bucket_policy_to_the_mail_tier(site: ProgramRun) -> None:
