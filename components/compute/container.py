@@ -213,7 +213,6 @@ def _image(ctx: Context) -> Image:
         f"{ctx.name}-image",
         repository_url=repository.repository_url,
         context=str(APP_DIR),
-        dockerfile=str(APP_DIR / "Dockerfile"),
         platform=f"linux/{settings.architecture.replace('x86_64', 'amd64')}",
         image_tag=f"app-{source_digest(APP_DIR)[:16]}",
         opts=ctx.child.merge(pulumi.ResourceOptions(providers={"aws": ctx.provider})),

@@ -1,4 +1,7 @@
-"""Whatever arrives, the API answers with JSON and never a 500: property-based, through both entry points."""
+"""Whatever arrives, the API answers with JSON and never a 500: property-based, through both entry points.
+
+The only 5xx allowed is a 503 for a part this deployment does not have (here: no database).
+"""
 
 from __future__ import annotations
 
@@ -71,7 +74,7 @@ def test_lambda_never_answers_500(
 ) -> None:
     event = http_event(method, path, body=body, claims=claims or {}, query=query)
     result = lambda_handler.handler(event, None)
-    assert 200 <= result["statusCode"] < 500
+    assert 200 <= result["statusCode"] < 500 or result["statusCode"] == 503  # 503: a part this deployment lacks
     if result["statusCode"] >= 400:
         assert set(json.loads(result["body"])["error"]) == {"code", "message"}
 
@@ -94,6 +97,6 @@ def test_wsgi_never_answers_500(container_api: Api, method: str, path: str, body
     }
     statuses: list[int] = []
     payload = b"".join(wsgi.serve(api, environ, lambda status, headers: statuses.append(int(status.split()[0]))))
-    assert 200 <= statuses[0] < 500
+    assert 200 <= statuses[0] < 500 or statuses[0] == 503  # 503: a part this deployment lacks
     if statuses[0] >= 400:
         assert "error" in json.loads(payload)

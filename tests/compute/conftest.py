@@ -1,7 +1,8 @@
 """Stacks for the compute tier's specifications, each run once under mocks.
 
-Until the auth tier is built in the program, the API takes its JWT issuer and audience from
-``compute.jwt``; the fixtures below are the repo's dev and prod stacks with that key set.
+The fixtures are the repo's dev and prod stacks with the auth tier switched off and ``compute.jwt``
+set: the API then checks tokens of the configured issuer (the config model requires ``compute.jwt``
+whenever ``auth.enabled`` is false). With the auth tier on, its user pool is the issuer instead.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ Change = Callable[[dict[str, Any]], None]
 
 
 def with_jwt(config: dict[str, Any]) -> None:
+    config["paved:auth"]["enabled"] = False
     config["paved:compute"]["jwt"] = {"issuer": ISSUER, "audience": [AUDIENCE]}
 
 

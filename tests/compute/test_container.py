@@ -53,11 +53,8 @@ def test_repository_lifecycle_expires_untagged_layers_and_keeps_30_images(contai
 def test_image_is_built_from_app_for_arm64_with_a_content_tag(container: ProgramRun) -> None:
     image = container.one("awsx:ecr:Image", "compute-image")
     assert image.remote
-    assert (image.inputs["context"], image.inputs["dockerfile"], image.inputs["platform"]) == (
-        "app",
-        "app/Dockerfile",
-        "linux/arm64",
-    )
+    assert (image.inputs["context"], image.inputs["platform"]) == ("app", "linux/arm64")
+    assert "dockerfile" not in image.inputs  # app/Dockerfile, at the root of the build context
     assert re.fullmatch(r"app-[0-9a-f]{16}", image.inputs["imageTag"])
     assert image.inputs["repositoryUrl"] == container.one("aws:ecr/repository:Repository").outputs["repositoryUrl"]
     assert image.providers["aws"].startswith(container.one("pulumi:providers:aws").urn)
@@ -346,3 +343,14 @@ def test_an_unprotected_stack_can_delete_its_load_balancer_and_repository() -> N
     repository = run.one("aws:ecr/repository:Repository", "compute-repository")
     assert (repository.protect, repository.inputs["forceDelete"]) == (False, True)
     assert run.one(SERVICE, "compute-service").inputs["desiredCount"] == 1
+
+
+def test_database_and_cache_admit_only_the_compute_workload_group(container: ProgramRun) -> None:
+    groups = {
+        container.one("aws:ec2/securityGroup:SecurityGroup", name).id: name for name in ("data-db-sg", "data-cache-sg")
+    }
+    ingress = [r.inputs for r in container.of_type(INGRESS) if r.inputs["securityGroupId"] in groups]
+    assert sorted((groups[r["securityGroupId"]], r["referencedSecurityGroupId"], r["fromPort"]) for r in ingress) == [
+        ("data-cache-sg", workload_sg(container), 6379),
+        ("data-db-sg", workload_sg(container), 5432),
+    ]
