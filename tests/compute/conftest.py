@@ -81,8 +81,7 @@ VARIANTS: dict[str, tuple[Change, ...]] = {
     "no-cdn": (_no_cdn,),
     "no-database": (_no_database,),
     "image-uri": (_image_uri,),
-    "single-nat": (_single_nat,),
-    "x86": (_x86,),
+    "single-nat-x86": (_single_nat, _x86),
     "compute-off": (_compute_off,),
 }
 

@@ -21,7 +21,7 @@ POLICY_TYPES = ("aws:iam/rolePolicy:RolePolicy", "aws:iam/policy:Policy")
 ARN = re.compile(
     r"^arn:aws:(?P<service>[a-z0-9-]+):(?P<region>us-east-1)?:(?P<account>123456789012)?:(?P<resource>.+)$"
 )
-RUNS = [("dev", ""), ("prod", ""), ("dev", "no-database"), ("dev", "single-nat"), ("dev", "containers"),
+RUNS = [("dev", ""), ("prod", ""), ("dev", "no-database"), ("dev", "single-nat-x86"), ("dev", "containers"),
         ("prod", "image-uri"), ("prod", "no-cdn")]  # fmt: skip
 
 
