@@ -237,3 +237,20 @@ def test_a_failing_cache_falls_back_to_the_database(migrated: PgDatabase) -> Non
     assert [p["sku"] for p in catalog.products(limit=10, offset=0)["products"]] == ["BAG-1", "CAP-1", "MUG-1"]
     with pytest.raises(Exception, match="onnection"):
         broken.ping()
+
+
+def test_the_migration_function_reads_the_master_secret_itself(
+    pg_database: PgDatabase, aws: boto3.Session, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    server = pg_database.server
+    secret = aws.client("secretsmanager").create_secret(
+        Name="rds!cluster-handler",
+        SecretString=json.dumps({"username": server.admin_user, "password": server.admin_password}),
+    )
+    for name, value in pg_database.env().items():
+        monkeypatch.setenv(name, value)
+    monkeypatch.delenv("DB_PASSWORD")
+    monkeypatch.setenv("DB_IAM_AUTH", "true")
+    monkeypatch.setenv("DB_ADMIN_SECRET_ARN", secret["ARN"])
+    assert migrate.handler({}, None) == {"applied": ["0001_catalog"], "appUser": APP_USER}
+    assert migrate.handler({}, None) == {"applied": [], "appUser": APP_USER}
