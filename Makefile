@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV := venv
 BIN := $(VENV)/bin
 STACK ?= dev
-REQUIREMENTS := requirements.txt requirements-dev.txt
+REQUIREMENTS := requirements.txt requirements-dev.txt policies/requirements.txt
 STAMP := $(VENV)/.installed
 # Files the requirement files include with -r: a change to them reinstalls too.
 INCLUDED_REQUIREMENTS := app/requirements.txt app/requirements-container.txt
@@ -28,6 +28,7 @@ lint: $(STAMP)
 
 typecheck: $(STAMP)
 	$(BIN)/mypy .
+	$(BIN)/mypy policies/__main__.py
 
 unit: $(STAMP) postgres
 	$(BIN)/python -m pytest

@@ -3,15 +3,19 @@
 import pulumi
 
 from components.account import AwsAccount
+from components.auth import Auth, AuthArgs, SocialSecrets
+from components.cdn import Cdn, CdnArgs, cdn_managed_bucket_policies
 from components.compute import Compute, ComputeArgs
 from components.config_loader import load_stack_config, read_pulumi_config
 from components.data import Data, DataArgs, exported, log_deliveries
 from components.encryption import Encryption, EncryptionArgs
 from components.network import Network, NetworkArgs
-from components.provider import stack_provider, tier_options
+from components.observability import Observability, ObservabilityArgs, edge_topic
+from components.provider import edge_provider, stack_provider, tier_options
 
 config = load_stack_config(read_pulumi_config(), stack=pulumi.get_stack(), project=pulumi.get_project())
 provider = stack_provider(config)
+edge = edge_provider(config, provider)
 tier = tier_options(provider)
 account = AwsAccount.lookup(provider, config.region)
 
@@ -21,6 +25,7 @@ encryption = Encryption(
         account=account,
         deletion_window_days=30 if config.is_prod else 7,
         protect=config.protection.enabled,
+        serves_cdn=config.cdn.enabled,
     ),
     tier,
 )
@@ -29,6 +34,28 @@ network = Network(
     NetworkArgs(settings=config.network, account=account, key_arn=encryption.key_arn),
     tier,
 )
+secrets = pulumi.Config(config.project)
+auth = (
+    Auth(
+        "auth",
+        AuthArgs(
+            settings=config.auth,
+            account=account,
+            project=config.project,
+            stack=config.stack,
+            protect=config.protection.enabled,
+            secrets=SocialSecrets(
+                google_client_secret=secrets.get_secret("googleClientSecret"),
+                microsoft_client_secret=secrets.get_secret("microsoftClientSecret"),
+                apple_private_key=secrets.get_secret("applePrivateKey"),
+            ),
+        ),
+        tier,
+    )
+    if config.auth.enabled
+    else None
+)
+
 data = Data(
     "data",
     DataArgs(
@@ -38,15 +65,14 @@ data = Data(
         key_arn=encryption.key_arn,
         protect=config.protection.enabled,
         log_deliveries=log_deliveries(config),
+        policy_managed_elsewhere=cdn_managed_bucket_policies(config),
     ),
     tier,
 )
 
-# The auth tier's outputs (issuer, client id) feed the API's JWT check once that tier is built here;
-# until then a stack's API takes them from compute.jwt, and a stack without it builds no compute tier.
-auth_outputs = None
-if config.compute.mode != "none" and (auth_outputs is not None or config.compute.jwt is not None):
-    compute = Compute(
+# The API's JWT check takes the auth tier's issuer and client id, or compute.jwt when auth is off.
+compute = (
+    Compute(
         "compute",
         ComputeArgs(
             settings=config.compute,
@@ -54,12 +80,62 @@ if config.compute.mode != "none" and (auth_outputs is not None or config.compute
             key_arn=encryption.key_arn,
             network=network.outputs,
             data=data.outputs,
-            auth=auth_outputs,
+            auth=auth.outputs if auth is not None else None,
             protect=config.protection.enabled,
             cdn_enabled=config.cdn.enabled,
         ),
         tier,
     )
+    if config.compute.mode != "none"
+    else None
+)
+
+cdn = (
+    Cdn(
+        "cdn",
+        CdnArgs(
+            settings=config.cdn,
+            account=account,
+            data=data.outputs,
+            api=compute.outputs if compute is not None else None,
+            edge_provider=edge,
+            key_arn=encryption.key_arn,
+            protect=config.protection.enabled,
+        ),
+        tier,
+    )
+    if config.cdn.enabled
+    else None
+)
+
+observability = Observability(
+    "observability",
+    ObservabilityArgs(
+        settings=config.observability,
+        budget=config.budget,
+        account=account,
+        key_arn=encryption.key_arn,
+        compute=compute.outputs if compute is not None else None,
+        data=data.outputs,
+        cdn=cdn.outputs if cdn is not None else None,
+        edge=edge_topic(cdn.outputs, edge) if cdn is not None else None,
+    ),
+    tier,
+)
+
+pulumi.export("region", config.region)
+pulumi.export("kmsKeyArn", encryption.key_arn)
+pulumi.export("vpcId", network.vpc_id)
+pulumi.export("alarmTopicArn", observability.topic_arn)
+pulumi.export(
+    "subnetIds",
+    {
+        "public": network.public_subnet_ids,
+        "private": network.private_subnet_ids,
+        "isolated": network.isolated_subnet_ids,
+    },
+)
+if compute is not None:
     pulumi.export(
         "api",
         {
@@ -70,16 +146,16 @@ if config.compute.mode != "none" and (auth_outputs is not None or config.compute
     )
     for key, value in compute.exports.items():
         pulumi.export(key, value)
-
-pulumi.export("region", config.region)
-pulumi.export("kmsKeyArn", encryption.key_arn)
-pulumi.export("vpcId", network.vpc_id)
-pulumi.export(
-    "subnetIds",
-    {
-        "public": network.public_subnet_ids,
-        "private": network.private_subnet_ids,
-        "isolated": network.isolated_subnet_ids,
-    },
-)
+if cdn is not None:
+    pulumi.export("cdn", {"url": cdn.outputs.url, "distributionId": cdn.outputs.distribution_id})
+if auth is not None:
+    pulumi.export(
+        "auth",
+        {
+            "userPoolId": auth.user_pool_id,
+            "issuerUrl": auth.issuer_url,
+            "clientId": auth.client_id,
+            "domain": auth.domain,
+        },
+    )
 pulumi.export("data", exported(data.outputs))

@@ -464,9 +464,17 @@ class AppleProvider(Model):
     key_id: Annotated[str, Field(pattern=r"^[A-Z0-9]{10}$")]
 
 
+class MicrosoftProvider(Model):
+    """Microsoft Entra ID sign-in (OIDC). One tenant: Cognito checks the token issuer, and the
+    multi-tenant ``common`` endpoint has no single issuer to check."""
+
+    client_id: Annotated[str, Field(min_length=1, max_length=512)]
+    tenant_id: Annotated[str, Field(pattern=r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")]
+
+
 class SocialProviders(Model):
     google: SocialProvider | None = None
-    microsoft: SocialProvider | None = None
+    microsoft: MicrosoftProvider | None = None
     apple: AppleProvider | None = None
 
 
@@ -484,6 +492,8 @@ class Auth(Model):
     domain_prefix: Annotated[str, Field(pattern=r"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$")] | None = None
     token_validity: TokenValidity = TokenValidity()
     threat_protection: Literal["off", "audit", "enforced"] = "off"
+    self_sign_up: bool = False
+    """Whether anyone may create an account through the hosted UI (off: administrators invite users)."""
     social_providers: SocialProviders = SocialProviders()
 
     @field_validator("mfa", "threat_protection", mode="before")
@@ -520,16 +530,46 @@ class Mail(Model):
 # --- observability and budget ---------------------------------------------------------------
 
 
+class AlarmThresholds(Model):
+    """When the stack's CloudWatch alarms fire; each alarm looks at 5-minute periods."""
+
+    cpu_percent: Annotated[int, Field(ge=10, le=100)] = 80
+    """ECS service and database CPU, average over the period."""
+    memory_percent: Annotated[int, Field(ge=10, le=100)] = 80
+    """ECS service memory, average over the period."""
+    server_errors: Annotated[int, Field(ge=1, le=1_000_000)] = 5
+    """HTTP API, load balancer and target 5xx responses per period."""
+    api_latency_p99_ms: Annotated[int, Field(ge=10, le=60_000)] = 3000
+    """HTTP API p99 latency."""
+    database_connections: Annotated[int, Field(ge=1, le=100_000)] = 80
+    """Open database connections (t4g.micro allows about 110)."""
+    database_free_storage_gb: Annotated[float, Field(gt=0, le=65_536)] = 2.0
+    """Free storage of an RDS instance; free local (temporary) storage of an Aurora instance."""
+    cdn_error_rate_percent: Annotated[float, Field(gt=0, le=100)] = 5.0
+    """CloudFront responses with a 5xx status, percent of requests."""
+
+
 class Observability(Model):
-    alarm_emails: tuple[Email, ...] = ()
+    alarm_emails: Annotated[tuple[Email, ...], Field(max_length=20)] = ()
     log_retention_days: LogRetentionDays = 30
     dashboard: bool = True
+    alarms: AlarmThresholds = AlarmThresholds()
 
 
 class Budget(Model):
     monthly_usd: Annotated[float, Field(gt=0, le=1_000_000)]
     alert_emails: tuple[Email, ...] = ()
+    """Budget notifications reach at most 10 e-mail addresses (plus the alarm topic)."""
     deny_on_exceed: bool = False
+
+    @field_validator("alert_emails")
+    @classmethod
+    def _at_most_ten(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        if len(value) > 10:
+            raise ValueError(
+                f"{len(value)} addresses, but AWS Budgets notifies at most 10 (use alarm e-mails for more)"
+            )
+        return value
 
 
 # --- the whole stack ------------------------------------------------------------------------
@@ -654,13 +694,43 @@ def _cross_tier_problems(config: StackConfig) -> list[str]:
             f"mail.bucket: {config.mail.bucket!r} is not a data.buckets entry with purpose 'data' or "
             f"'uploads' (accepted: {', '.join(names) or 'none configured'})"
         )
+    if config.budget.deny_on_exceed and compute.mode == "none":
+        problems.append(
+            "budget.denyOnExceed: needs compute.mode 'serverless' or 'container' (it denies the compute "
+            "tier's roles; with compute.mode 'none' there is no role to deny)"
+        )
     if prod and config.budget.deny_on_exceed:
         problems.append(
             "budget.denyOnExceed: not allowed when tags.environment is 'prod' (it stops every role "
             "of the stack at the cap; it is a dev option)"
         )
+    problems.extend(_auth_problems(config))
     problems.extend(_compute_problems(config))
     problems.extend(_missing_secrets(config))
+    return problems
+
+
+def _auth_problems(config: StackConfig) -> list[str]:
+    auth = config.auth
+    if not auth.enabled:
+        return []
+    problems: list[str] = []
+    derived = f"{config.project}-{config.stack}".lower()
+    if auth.domain_prefix is None and re.search(r"aws|amazon|cognito", derived):
+        problems.append(
+            f"auth.domainPrefix: required because the prefix derived from project and stack ({derived!r}) "
+            "contains aws, amazon or cognito, which Cognito refuses"
+        )
+    if not config.is_prod:
+        return problems
+    if auth.mfa == "off":
+        problems.append("auth.mfa: 'off' is not allowed in prod (accepted: 'optional' or 'required')")
+    for key, urls in (("callbackUrls", auth.callback_urls), ("logoutUrls", auth.logout_urls)):
+        local = [url for url in urls if url.startswith("http://")]
+        if local:
+            problems.append(
+                f"auth.{key}: {local[0]!r} is not allowed in prod (accepted: https:// URLs of the deployed app)"
+            )
     return problems
 
 

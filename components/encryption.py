@@ -20,6 +20,8 @@ class EncryptionArgs:
     account: AwsAccount
     deletion_window_days: int = 30
     protect: bool = True
+    serves_cdn: bool = False
+    """Whether CloudFront reads SSE-KMS objects through Origin Access Control (the cdn tier is on)."""
 
 
 class Encryption(pulumi.ComponentResource):
@@ -39,7 +41,7 @@ class Encryption(pulumi.ComponentResource):
             deletion_window_in_days=args.deletion_window_days,
             key_usage="ENCRYPT_DECRYPT",
             customer_master_key_spec="SYMMETRIC_DEFAULT",
-            policy=key_policy(args.account),
+            policy=key_policy(args.account, cdn=args.serves_cdn),
             opts=child.merge(pulumi.ResourceOptions(protect=args.protect)),
         )
         aws.kms.Alias(
@@ -53,13 +55,70 @@ class Encryption(pulumi.ComponentResource):
         self.register_outputs({"keyArn": self.key_arn, "keyId": self.key_id})
 
 
-def key_policy(account: AwsAccount) -> pulumi.Output[str]:
+def key_policy(account: AwsAccount, *, cdn: bool = False) -> pulumi.Output[str]:
     """Account-root administration plus service principals, each scoped to this account."""
-    return pulumi.Output.json_dumps({"Version": "2012-10-17", "Statement": key_policy_statements(account)})
+    return pulumi.Output.json_dumps({"Version": "2012-10-17", "Statement": key_policy_statements(account, cdn=cdn)})
 
 
-def key_policy_statements(account: AwsAccount) -> list[dict[str, Any]]:
+def key_policy_statements(account: AwsAccount, *, cdn: bool = False) -> list[dict[str, Any]]:
     """The key policy's statements; tiers that need a service principal add theirs here."""
+    statements = _base_statements(account) + alarm_topic_statements(account)
+    if cdn:
+        statements.append(cloudfront_origin_statement(account))
+    return statements
+
+
+def alarm_topic_statements(account: AwsAccount) -> list[dict[str, Any]]:
+    """CloudWatch alarms and AWS Budgets may publish to this account's SNS topics encrypted with the key.
+
+    SNS asks KMS for a data key on the publishing service's behalf, with the topic's ARN as
+    encryption context; the conditions hold each service to this account's alarms or budgets
+    and this account's topics in the stack's region.
+    """
+    topics = account.arn("sns", "*")
+    publishers = (
+        ("CloudWatchAlarmsPublishToEncryptedTopics", "cloudwatch.amazonaws.com", account.arn("cloudwatch", "alarm:*")),
+        ("BudgetsPublishToEncryptedTopics", "budgets.amazonaws.com", account.arn("budgets", "*", regional=False)),
+    )
+    return [
+        {
+            "Sid": sid,
+            "Effect": "Allow",
+            "Principal": {"Service": service},
+            "Action": ["kms:Decrypt", "kms:GenerateDataKey"],
+            "Resource": "*",
+            "Condition": {
+                "StringEquals": {"aws:SourceAccount": account.account_id},
+                "ArnLike": {"aws:SourceArn": source},
+                "StringLike": {"kms:EncryptionContext:aws:sns:topicArn": topics},
+            },
+        }
+        for sid, service, source in publishers
+    ]
+
+
+def cloudfront_origin_statement(account: AwsAccount) -> dict[str, Any]:
+    """CloudFront distributions of this account may decrypt the SSE-KMS objects they fetch through OAC.
+
+    The condition names this account's distributions, not the one distribution: the key is created
+    before any bucket, and the distribution after them, so naming its ARN here would make the key
+    wait for the distribution. Which distribution may read is decided where the objects are: the
+    assets bucket's policy grants ``s3:GetObject`` only to the stack's distribution ARN.
+    """
+    return {
+        "Sid": "CloudFrontDecryptsOriginObjects",
+        "Effect": "Allow",
+        "Principal": {"Service": "cloudfront.amazonaws.com"},
+        "Action": "kms:Decrypt",
+        "Resource": "*",
+        "Condition": {
+            "StringEquals": {"aws:SourceAccount": account.account_id},
+            "ArnLike": {"aws:SourceArn": account.arn("cloudfront", "distribution/*", regional=False)},
+        },
+    }
+
+
+def _base_statements(account: AwsAccount) -> list[dict[str, Any]]:
     region = account.region
     return [
         {

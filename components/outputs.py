@@ -112,3 +112,19 @@ class ComputeOutputs:
     target_group_arn_suffix: pulumi.Output[str] | None = None
     cluster_name: pulumi.Output[str] | None = None
     service_name: pulumi.Output[str] | None = None
+
+
+@dataclass(frozen=True)
+class CdnOutputs:
+    distribution_id: pulumi.Output[str]
+    distribution_arn: pulumi.Output[str]
+    domain_name: pulumi.Output[str]
+    """The distribution's own ``*.cloudfront.net`` host name."""
+    hosted_zone_id: pulumi.Output[str]
+    """CloudFront's Route 53 zone id, for alias records."""
+    url: pulumi.Output[str]
+    """``https://`` and the custom domain when one is configured, else the CloudFront host name."""
+    web_acl_arn: pulumi.Output[str] | None = None
+    """The WAF web ACL in front of the distribution (prod), if any."""
+    edge_key_arn: pulumi.Output[str] | None = None
+    """A KMS key in us-east-1, made for a stack in another region (CloudFront's WAF logs and alarm topic)."""

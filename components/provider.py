@@ -26,3 +26,22 @@ def stack_provider(config: StackConfig) -> aws.Provider:
 def tier_options(provider: aws.Provider) -> pulumi.ResourceOptions:
     """Options for a tier component: every child inherits the stack provider."""
     return pulumi.ResourceOptions(providers={"aws": provider})
+
+
+EDGE_REGION = "us-east-1"
+"""Where CloudFront's regional pieces live: ACM certificates, WAF web ACLs, log delivery, metrics."""
+
+
+def edge_provider(config: StackConfig, stack: aws.Provider) -> aws.Provider:
+    """The provider for CloudFront's us-east-1 resources, with the stack provider's default tags.
+
+    A stack in us-east-1 already has one: the stack provider itself. Anywhere else, a second
+    explicit provider for us-east-1 carries the same standard tags.
+    """
+    if config.region == EDGE_REGION:
+        return stack
+    return aws.Provider(
+        "aws-us-east-1",
+        region=EDGE_REGION,
+        default_tags=aws.ProviderDefaultTagsArgs(tags=config.standard_tags),
+    )

@@ -12,10 +12,10 @@ from typing import Any
 
 import pulumi
 
-from tools.mock_outputs import base, compute, data, network
+from tools.mock_outputs import base, compute, data, edge, network
 from tools.mock_outputs.base import ACCOUNT_ID, MockContext, default_outputs, resource_id
 
-OUTPUTS = {**network.OUTPUTS, **data.OUTPUTS, **compute.OUTPUTS}
+OUTPUTS = {**network.OUTPUTS, **data.OUTPUTS, **compute.OUTPUTS, **edge.OUTPUTS}
 """Resource type → outputs beyond the echoed inputs."""
 
 CALLS = {**base.CALLS, **data.CALLS, **compute.CALLS}
@@ -29,19 +29,24 @@ class AwsMocks(pulumi.runtime.Mocks):
 
     def __init__(self, region: str) -> None:
         self.context = MockContext(region)
+        self.provider_contexts: dict[str, MockContext] = {}
+        """Provider id → the context of its region (a us-east-1 provider beside the stack's)."""
 
     def new_resource(self, args: pulumi.runtime.MockResourceArgs) -> tuple[str | None, dict[str, Any]]:
         inputs = dict(args.inputs)
         builder = OUTPUTS.get(args.typ)
         if args.typ.startswith("pulumi:providers:"):
-            return f"{args.name}-provider-id", inputs
+            provider_id = f"{args.name}-provider-id"
+            self.provider_contexts[provider_id] = MockContext(str(inputs.get("region") or self.context.region))
+            return provider_id, inputs
+        ctx = self.provider_contexts.get((args.provider or "").rsplit("::", 1)[-1], self.context)
         if not args.custom:
             # Components: a remote one (awsx) returns its own output shape, never its inputs.
-            return None, builder(self.context, args.name, inputs) if builder else {}
-        outputs = {**default_outputs(self.context, args.typ, args.name, inputs), **inputs}
+            return None, builder(ctx, args.name, inputs) if builder else {}
+        outputs = {**default_outputs(ctx, args.typ, args.name, inputs), **inputs}
         if builder is not None:
-            outputs.update(builder(self.context, args.name, inputs))
-        return outputs.pop("id", None) or resource_id(args.typ, args.name, self.context), outputs
+            outputs.update(builder(ctx, args.name, inputs))
+        return outputs.pop("id", None) or resource_id(args.typ, args.name, ctx), outputs
 
     def call(self, args: pulumi.runtime.MockCallArgs) -> dict[str, Any]:  # type: ignore[override]
         handler = CALLS.get(args.token)

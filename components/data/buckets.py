@@ -141,7 +141,9 @@ class _BucketParts:
         self.name = name
         self.settings = settings
         self.opts = opts
-        self.bucket = aws.s3.Bucket(name, opts=opts)
+        # protect: the engine refuses to delete or replace a prod bucket (and analyzers can see it,
+        # unlike retain_on_delete, which the engine never sends them).
+        self.bucket = aws.s3.Bucket(name, opts=opts.merge(pulumi.ResourceOptions(protect=inputs.protect)))
         self.last: pulumi.Resource = self.bucket
         self.versioned = is_versioned(settings, protect=inputs.protect)
         self._then(

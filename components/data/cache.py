@@ -110,7 +110,7 @@ def build_cache(name: str, inputs: CacheInputs, child: pulumi.ResourceOptions) -
         maintenance_window=MAINTENANCE_WINDOW,
         apply_immediately=not inputs.protect,
         final_snapshot_identifier=stack_final_snapshot(f"{name}-cache") if inputs.protect else None,
-        opts=child,
+        opts=child.merge(pulumi.ResourceOptions(protect=inputs.protect)),
     )
     return CacheOutputs(
         host=replication_group.primary_endpoint_address,

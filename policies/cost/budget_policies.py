@@ -60,6 +60,10 @@ _CAP_SCHEMA = {
 }
 
 
+DEFAULT_FAMILIES: tuple[str, ...] = ("t4g", "m7g", "r7g", "c7g", "m6g", "r6g", "c6g", "db.serverless")
+"""Current-generation Graviton families: allowed when a stack's config names none."""
+
+
 class BudgetConfigError(ValueError):
     """A budget policy's config entry is missing or malformed; the message names the key."""
 
@@ -131,7 +135,6 @@ budget_monthly_cost_within_cap = StackValidationPolicy(
             "region": {"type": "string", "description": "Region of resources whose provider does not say."},
             "usage": usage_json_schema(),
         },
-        required=[CAP_KEY],
     ),
     remediation_steps="Cut the top cost drivers named in the message — paved:network.natStrategy (none or "
     "single), paved:data.postgres (aurora-serverless with minCapacity 0, or a smaller instanceClass), "
@@ -193,7 +196,7 @@ budget_resource_present = StackValidationPolicy(
     enforcement_level=EnforcementLevel.MANDATORY,
     severity=Severity.MEDIUM,
     tags=[CATEGORY],
-    config_schema=PolicyConfigSchema(properties={CAP_KEY: _CAP_SCHEMA}, required=[CAP_KEY]),
+    config_schema=PolicyConfigSchema(properties={CAP_KEY: _CAP_SCHEMA}),
     remediation_steps="Set paved:budget.monthlyUsd at or below maxMonthlyUsd from policies/config/<stack>.json; "
     "the observability tier creates the monthly AWS Budgets cost budget from it.",
 )
@@ -224,10 +227,7 @@ def _instance_families_allowed(args: ResourceValidationArgs, report_violation: R
     value = plain(args.props).get(key)
     if not isinstance(value, str) or not value:
         return
-    allowed = [str(item) for item in args.get_config().get(FAMILIES_KEY) or []]
-    if not allowed:
-        report_violation(f"Policy config: {FAMILIES_KEY} is not set in this policy's config", None)
-        return
+    allowed = [str(item) for item in args.get_config().get(FAMILIES_KEY) or DEFAULT_FAMILIES]
     family = family_of(value)
     if not family_allowed(family, allowed):
         report_violation(
@@ -254,7 +254,6 @@ budget_instance_families_allowed = ResourceValidationPolicy(
                 "match only that service; db.serverless is Aurora Serverless v2.",
             }
         },
-        required=[FAMILIES_KEY],
     ),
     remediation_steps="Choose a class of an allowed family in paved:data.postgres.instanceClass or "
     "paved:data.cache.nodeType (or the instance's own type), or add the family to allowedInstanceFamilies in "

@@ -1,8 +1,7 @@
 """Stacks for the compute tier's specifications, each run once under mocks.
 
-The fixtures are the repo's dev and prod stacks with the auth tier switched off and ``compute.jwt``
-set: the API then checks tokens of the configured issuer (the config model requires ``compute.jwt``
-whenever ``auth.enabled`` is false). With the auth tier on, its user pool is the issuer instead.
+The API takes its JWT issuer and audience from the auth tier; ``compute.jwt`` (set below) is what it
+uses instead when auth is off (the ``auth-off`` variant).
 """
 
 from __future__ import annotations
@@ -23,7 +22,6 @@ Change = Callable[[dict[str, Any]], None]
 
 
 def with_jwt(config: dict[str, Any]) -> None:
-    config["paved:auth"]["enabled"] = False
     config["paved:compute"]["jwt"] = {"issuer": ISSUER, "audience": [AUDIENCE]}
 
 
@@ -73,6 +71,11 @@ def _x86(config: dict[str, Any]) -> None:
 
 def _compute_off(config: dict[str, Any]) -> None:
     config["paved:compute"] = {"mode": "none"}
+    config["paved:budget"]["denyOnExceed"] = False  # no role left for the budget action to deny
+
+
+def _auth_off(config: dict[str, Any]) -> None:
+    config["paved:auth"] = {"enabled": False}
 
 
 VARIANTS: dict[str, tuple[Change, ...]] = {
@@ -83,6 +86,7 @@ VARIANTS: dict[str, tuple[Change, ...]] = {
     "image-uri": (_image_uri,),
     "single-nat-x86": (_single_nat, _x86),
     "compute-off": (_compute_off,),
+    "auth-off": (_auth_off,),
 }
 
 

@@ -7,7 +7,7 @@ import json
 import re
 from typing import Any
 
-from tests.compute.conftest import AUDIENCE, ISSUER, compute_resources, run_variant, statements
+from tests.compute.conftest import compute_resources, run_variant, statements
 from tools.program import ProgramRun
 
 TASK = "aws:ecs/taskDefinition:TaskDefinition"
@@ -93,8 +93,8 @@ def test_the_cache_token_is_injected_from_secrets_manager_never_written_in(conta
     assert api["secrets"] == [{"name": "CACHE_AUTH_TOKEN", "valueFrom": cache_secret}]
     env = {item["name"]: item["value"] for item in api["environment"]}
     assert not [name for name in env if re.search("PASSWORD|TOKEN|SECRET", name)]
-    assert env["JWT_ISSUER"] == ISSUER
-    assert env["JWT_AUDIENCE"] == AUDIENCE
+    assert env["JWT_ISSUER"] == container.outputs["auth"]["issuerUrl"]
+    assert env["JWT_AUDIENCE"] == container.outputs["auth"]["clientId"]
     assert (env["CACHE_HOST"], env["PORT"], env["AWS_REGION"]) == (
         container.outputs["data"]["cache"]["host"],
         "8080",

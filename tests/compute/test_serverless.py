@@ -92,10 +92,18 @@ def test_migration_function_runs_one_at_a_time_and_is_not_routed(serverless: Pro
     assert serverless.outputs["migrationFunctionName"] == serverless.one(FUNCTION, "compute-migrate").outputs["name"]
 
 
-def test_http_api_checks_jwts_from_the_configured_issuer(serverless: ProgramRun) -> None:
+def test_http_api_checks_jwts_from_the_auth_tiers_user_pool(serverless: ProgramRun) -> None:
     authorizer = serverless.one("aws:apigatewayv2/authorizer:Authorizer", "compute-jwt-authorizer").inputs
+    auth = serverless.outputs["auth"]
     assert authorizer["authorizerType"] == "JWT"
     assert authorizer["identitySources"] == ["$request.header.Authorization"]
+    assert authorizer["jwtConfiguration"] == {"issuer": auth["issuerUrl"], "audiences": [auth["clientId"]]}
+    assert auth["issuerUrl"] != ISSUER
+
+
+def test_without_the_auth_tier_the_http_api_checks_jwts_from_the_configured_issuer() -> None:
+    run = run_variant("dev", "auth-off")
+    authorizer = run.one("aws:apigatewayv2/authorizer:Authorizer", "compute-jwt-authorizer").inputs
     assert authorizer["jwtConfiguration"] == {"issuer": ISSUER, "audiences": [AUDIENCE]}
 
 

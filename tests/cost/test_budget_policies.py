@@ -278,7 +278,21 @@ def test_budget_policies_follow_the_policy_conventions(policy: Any) -> None:
     assert policy.tags == ["cost"]
     assert "policies/config/<stack>.json" in policy.remediation_steps
     assert re.search(r"paved:[a-z]+\.", policy.remediation_steps)
-    assert policy.config_schema is not None and policy.config_schema.required
+    assert policy.config_schema is not None
+    assert not policy.config_schema.required, "the pack loads without a stack config; the policy reports it"
+
+
+def test_without_a_families_list_the_current_graviton_families_are_allowed() -> None:
+    graviton = policy_resource("aws:rds/instance:Instance", "urn:x::it", {"instanceClass": "db.r7g.large"})
+    intel = policy_resource("aws:rds/instance:Instance", "urn:x::it", {"instanceClass": "db.m5.large"})
+    assert run_resource_policy(budget_instance_families_allowed, graviton, {}) == []
+    assert run_resource_policy(budget_instance_families_allowed, intel, {}) == [
+        (
+            "RDS instance class db.m5.large (family db.m5) is not in allowedInstanceFamilies "
+            "(t4g, m7g, r7g, c7g, m6g, r6g, c6g, db.serverless).",
+            None,
+        )
+    ]
 
 
 def test_only_the_families_policy_validates_resources_one_by_one() -> None:

@@ -131,13 +131,17 @@ def test_a_protected_stack_versions_buckets_its_config_leaves_unset() -> None:
 
 def test_prod_buckets_and_their_settings_are_retained_when_deleted(prod: ProgramRun) -> None:
     resources = data_of_type(prod, BUCKET) + [r for t in BUCKET_PARTS for r in data_of_type(prod, t)]
-    assert len(resources) == 3 + 3 * 7 - 1  # the logs bucket does not log to itself
+    # the logs bucket does not log to itself; the assets bucket's policy is the cdn tier's
+    assert len(resources) == 3 + 3 * 7 - 2
     assert all(r.retain_on_delete for r in resources)
-    assert not any(r.protect for r in data_of_type(prod, BUCKET)), "retained, not protected: updates still apply"
+
+
+def test_prod_buckets_are_protected_from_deletion_and_replacement(prod: ProgramRun) -> None:
+    assert [r.protect for r in data_of_type(prod, BUCKET)] == [True, True, True]
 
 
 def test_dev_buckets_are_deleted_with_the_stack(dev: ProgramRun) -> None:
-    assert not any(r.retain_on_delete for r in data_of_type(dev, BUCKET))
+    assert not any(r.retain_on_delete or r.protect for r in data_of_type(dev, BUCKET))
 
 
 # --- TLS-only bucket policies ---------------------------------------------------------------------
@@ -165,7 +169,7 @@ def test_no_bucket_policy_allows_anyone(run_name: str, config_name: str, request
 
 
 def test_data_buckets_grant_nothing_beyond_tls(dev: ProgramRun) -> None:
-    for name in ("assets", "uploads"):
+    for name in ("uploads",):  # the assets bucket's policy is the cdn tier's (tests/cdn)
         assert [s["Sid"] for s in policy_statements(dev, name)] == ["DenyInsecureTransport", "DenyOutdatedTls"]
 
 

@@ -51,6 +51,7 @@ def test_prod_cache_is_valkey_multi_az_with_automatic_failover(prod: ProgramRun)
     assert group.inputs["snapshotRetentionLimit"] == 7
     assert group.inputs["finalSnapshotIdentifier"] == "paved-prod-data-cache-final"
     assert group.inputs["applyImmediately"] is False
+    assert group.protect is True
 
 
 def test_a_single_node_cache_has_no_failover_to_pretend() -> None:
@@ -59,6 +60,7 @@ def test_a_single_node_cache_has_no_failover_to_pretend() -> None:
     assert group.inputs["automaticFailoverEnabled"] is False
     assert group.inputs["multiAzEnabled"] is False
     assert "finalSnapshotIdentifier" not in group.inputs
+    assert group.protect is False
 
 
 def test_redis_can_replace_valkey() -> None:

@@ -32,6 +32,11 @@ def _protected(config: dict[str, Any]) -> None:
     config["paved:protection"]["enabled"] = True
 
 
+def _no_budget_action(config: dict[str, Any]) -> None:
+    """Without compute there is no role for budget.denyOnExceed to deny (a config error)."""
+    config["paved:budget"]["denyOnExceed"] = False
+
+
 def _both(*changes: Change) -> Change:
     def change(config: dict[str, Any]) -> None:
         for one in changes:
@@ -146,7 +151,7 @@ def test_bad_data_config_fails_with_one_clear_line_and_no_resources(change: Chan
         ),
         _both(_protected, _assets_versioning(True)),
         _both(_network(natStrategy="single"), _cache(enabled=True)),
-        _both(_compute(mode="none"), _cache(enabled=True)),
+        _both(_compute(mode="none"), _cache(enabled=True), _no_budget_action),
     ],
     ids=[
         "aurora major version alone",

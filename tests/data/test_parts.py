@@ -116,7 +116,7 @@ def test_alb_grants_in_a_newer_region_name_only_the_service_principal() -> None:
 def test_the_offline_plan_shows_the_data_tier(run_name: str, request: pytest.FixtureRequest) -> None:
     run: ProgramRun = request.getfixturevalue(run_name)
     tiers = resources_by_tier(run)
-    assert list(tiers)[:4] == ["stack", "encryption", "network", "data"]
+    assert list(tiers)[:5] == ["stack", "encryption", "network", "auth", "data"]
     types = {r.type for r in tiers["data"]}
     assert {"aws:dynamodb/table:Table", "aws:s3/bucket:Bucket", "aws:ec2/securityGroup:SecurityGroup"} <= types
     assert ("aws:rds/cluster:Cluster" in types) is (run_name == "dev")

@@ -1,0 +1,94 @@
+"""encryption-at-rest for block and file storage: EBS, instance and launch-template devices, EFS."""
+
+from __future__ import annotations
+
+from pulumi_policy import ResourceValidationArgs, Severity
+
+from paved_policies import types as t
+from paved_policies.policy import ENCRYPTION_AT_REST, Report, resource_policy
+from paved_policies.props import UNKNOWN, get, items, truth
+
+
+def _ebs_encrypted(args: ResourceValidationArgs, report: Report) -> None:
+    props = args.props
+    if args.resource_type == t.EBS_ENCRYPTION_BY_DEFAULT:
+        if truth(get(props, "enabled"), default=True) is False:
+            report("EBS encryption by default is turned off for the region.")
+        return
+    if args.resource_type == t.EBS_VOLUME and get(props, "snapshotId") is not None:
+        return  # a volume from a snapshot inherits the snapshot's encryption
+    if truth(get(props, "encrypted"), default=False) is False:
+        report("EBS volume or snapshot copy is not encrypted (encrypted defaults to false).")
+
+
+ebs_encrypted = resource_policy(
+    name="ebs-encrypted",
+    description="Checks that EBS volumes and snapshot copies are encrypted and that encryption by default stays on.",
+    validate=_ebs_encrypted,
+    resource_types=[t.EBS_VOLUME, t.EBS_SNAPSHOT_COPY, t.EBS_ENCRYPTION_BY_DEFAULT],
+    category=ENCRYPTION_AT_REST,
+    severity=Severity.HIGH,
+    remediation_steps="Set encrypted: true and kmsKeyId to the stack key.",
+)
+
+
+def _device_unencrypted(device: object) -> bool:
+    """An EBS device block that is explicitly or by default unencrypted (snapshots inherit)."""
+    if device is UNKNOWN or get(device, "snapshotId") is not None:
+        return False
+    return truth(get(device, "encrypted"), default=False) is False
+
+
+def _instance_devices(args: ResourceValidationArgs, report: Report) -> None:
+    props = args.props
+    if args.resource_type == t.EC2_INSTANCE:
+        root = get(props, "rootBlockDevice")
+        if get(props, "launchTemplate") is not None and root is None:
+            return  # the launch template (checked itself) defines the devices
+        devices = [root if root is not None else {}, *items(get(props, "ebsBlockDevices"))]
+        if any(_device_unencrypted(device) for device in devices):
+            report("EC2 instance has an unencrypted root or EBS block device (encrypted defaults to false).")
+        return
+    for mapping in items(get(props, "blockDeviceMappings")):
+        ebs = get(mapping, "ebs")
+        if ebs is None or ebs is UNKNOWN:
+            continue
+        if _device_unencrypted(ebs):
+            report(f"Launch template block device {get(mapping, 'deviceName')!s} is not encrypted.")
+
+
+ec2_block_devices_encrypted = resource_policy(
+    name="ec2-block-devices-encrypted",
+    description="Checks that EC2 instances and launch templates encrypt their root and EBS block devices.",
+    validate=_instance_devices,
+    resource_types=[t.EC2_INSTANCE, t.EC2_LAUNCH_TEMPLATE],
+    category=ENCRYPTION_AT_REST,
+    severity=Severity.HIGH,
+    remediation_steps=(
+        "Set rootBlockDevice.encrypted and every ebsBlockDevices[].encrypted (launch templates: "
+        "blockDeviceMappings[].ebs.encrypted) to true with the stack key."
+    ),
+)
+
+
+def _efs_encrypted(args: ResourceValidationArgs, report: Report) -> None:
+    if truth(get(args.props, "encrypted"), default=False) is False:
+        report("EFS file system is not encrypted (encrypted defaults to false).")
+
+
+efs_file_system_encrypted = resource_policy(
+    name="efs-file-system-encrypted",
+    description="Checks that EFS file systems are encrypted at rest.",
+    validate=_efs_encrypted,
+    resource_types=[t.EFS_FILE_SYSTEM],
+    category=ENCRYPTION_AT_REST,
+    severity=Severity.HIGH,
+    remediation_steps="Set encrypted: true and kmsKeyId to the stack key.",
+)
+
+
+POLICIES = [
+    ebs_encrypted,
+    ec2_block_devices_encrypted,
+    efs_file_system_encrypted,
+]

@@ -1,0 +1,512 @@
+"""encryption-in-transit: traffic to and between services is TLS 1.2 or newer; plain HTTP only
+ever redirects to HTTPS."""
+
+from __future__ import annotations
+
+import re
+
+from pulumi_policy import ResourceValidationArgs, Severity, StackValidationArgs
+
+from paved_policies import types as t
+from paved_policies.documents import parse_document
+from paved_policies.joins import StackIndex, UnresolvedError
+from paved_policies.policy import ENCRYPTION_IN_TRANSIT, Report, resource_policy, stack_policy
+from paved_policies.props import UNKNOWN, get, items, number, text, truth
+
+# --- load balancers ----------------------------------------------------------------------------
+
+
+def _redirects_to_https(actions: object) -> bool | None:
+    """Whether a listener's default actions redirect to HTTPS; ``None`` if unknown."""
+    found = items(actions)
+    if not found or UNKNOWN in found:
+        return None if UNKNOWN in found or actions is UNKNOWN else False
+    for action in found:
+        kind = get(action, "type")
+        if kind is UNKNOWN:
+            return None
+        if kind == "redirect":
+            protocol = get(action, "redirect", "protocol")
+            if protocol is UNKNOWN:
+                return None
+            return str(protocol).upper() == "HTTPS"
+    return False
+
+
+def _listener_https(args: ResourceValidationArgs, report: Report) -> None:
+    props = args.props
+    protocol = get(props, "protocol")
+    if protocol is UNKNOWN:
+        return
+    protocol = str(protocol or "HTTP").upper()  # an ALB listener defaults to HTTP
+    if protocol != "HTTP":
+        return
+    redirect = _redirects_to_https(get(props, "defaultActions"))
+    if redirect is False:
+        report("Load balancer listener serves plain HTTP; HTTP is allowed only as a redirect to HTTPS.")
+
+
+lb_listener_https = resource_policy(
+    name="lb-listener-https",
+    description="Checks that load balancer listeners use HTTPS/TLS, with plain HTTP only as a redirect to HTTPS.",
+    validate=_listener_https,
+    resource_types=t.LB_LISTENERS,
+    category=ENCRYPTION_IN_TRANSIT,
+    severity=Severity.HIGH,
+    remediation_steps=(
+        "Serve HTTPS with a certificate (paved:compute.container.certificateArn) and make port 80 a "
+        "redirect action to HTTPS (HTTP_301), as paved's container mode does."
+    ),
+)
+
+_TLS_MIN = (
+    re.compile(r"TLS13-1-(\d)"),
+    re.compile(r"TLS-1-(\d)"),
+    re.compile(r"FS-1-(\d)"),
+)
+
+
+def elb_policy_minimum_tls(name: str) -> int | None:
+    """The minimum TLS 1.x minor version an ``ELBSecurityPolicy-*`` allows (0 for the legacy
+    ``2016-08``/``2015-05``/``FS-2018-06`` policies); ``None`` if the name is not recognised."""
+    for pattern in _TLS_MIN:
+        match = pattern.search(name)
+        if match:
+            return int(match.group(1))
+    if name.startswith("ELBSecurityPolicy-"):
+        return 0
+    return None
+
+
+def _listener_tls_policy(args: ResourceValidationArgs, report: Report) -> None:
+    props = args.props
+    protocol = get(props, "protocol")
+    if protocol is UNKNOWN or str(protocol or "HTTP").upper() not in ("HTTPS", "TLS"):
+        return
+    policy = get(props, "sslPolicy")
+    if policy is UNKNOWN:
+        return
+    policy = str(policy or "ELBSecurityPolicy-2016-08")
+    minimum = elb_policy_minimum_tls(policy)
+    if minimum is not None and minimum < 2:
+        report(f"Listener TLS policy {policy} accepts TLS older than 1.2.")
+
+
+lb_listener_modern_tls_policy = resource_policy(
+    name="lb-listener-modern-tls-policy",
+    description="Checks that HTTPS/TLS listeners use a security policy with TLS 1.2 or newer as the minimum.",
+    validate=_listener_tls_policy,
+    resource_types=t.LB_LISTENERS,
+    category=ENCRYPTION_IN_TRANSIT,
+    severity=Severity.HIGH,
+    remediation_steps=(
+        "Set sslPolicy to ELBSecurityPolicy-TLS13-1-2-2021-06 (paved's container mode default); the "
+        "provider default ELBSecurityPolicy-2016-08 still accepts TLS 1.0."
+    ),
+)
+
+
+# --- CloudFront --------------------------------------------------------------------------------
+
+_SECURE_VIEWER = frozenset({"redirect-to-https", "https-only"})
+
+
+def _cloudfront_viewer(args: ResourceValidationArgs, report: Report) -> None:
+    props = args.props
+    behaviors = [("default cache behavior", get(props, "defaultCacheBehavior"))]
+    behaviors += [
+        (f"cache behavior {get(behavior, 'pathPattern')!s}", behavior)
+        for behavior in items(get(props, "orderedCacheBehaviors"))
+    ]
+    for label, behavior in behaviors:
+        policy = get(behavior, "viewerProtocolPolicy")
+        if behavior is None or behavior is UNKNOWN or policy is UNKNOWN:
+            continue
+        if not (isinstance(policy, str) and policy in _SECURE_VIEWER):
+            report(f"CloudFront {label} allows plain HTTP (viewerProtocolPolicy {policy!s}).")
+
+
+cloudfront_viewer_https_only = resource_policy(
+    name="cloudfront-viewer-https-only",
+    description="Checks that every CloudFront cache behavior redirects viewers to HTTPS or requires it.",
+    validate=_cloudfront_viewer,
+    resource_types=[t.CLOUDFRONT_DISTRIBUTION],
+    category=ENCRYPTION_IN_TRANSIT,
+    severity=Severity.HIGH,
+    remediation_steps="Set viewerProtocolPolicy: redirect-to-https on every behavior (paved's cdn tier does).",
+)
+
+_CLOUDFRONT_TLS = re.compile(r"^TLSv1\.(\d)")
+
+
+def _cloudfront_tls(args: ResourceValidationArgs, report: Report) -> None:
+    certificate = get(args.props, "viewerCertificate")
+    if certificate is UNKNOWN:
+        return
+    default_certificate = truth(get(certificate, "cloudfrontDefaultCertificate"), default=False)
+    if default_certificate is not False:
+        return  # the *.cloudfront.net certificate's policy is fixed by AWS
+    version = get(certificate, "minimumProtocolVersion")
+    if version is UNKNOWN:
+        return
+    version = str(version or "TLSv1")
+    match = _CLOUDFRONT_TLS.match(version)
+    if version.startswith("SSL") or (match is not None and int(match.group(1)) < 2) or version == "TLSv1":
+        report(f"CloudFront accepts viewers on {version}; the minimum should be TLSv1.2_2021.")
+
+
+cloudfront_minimum_tls_1_2 = resource_policy(
+    name="cloudfront-minimum-tls-1-2",
+    description="Checks that CloudFront distributions with their own certificate require TLS 1.2 or newer.",
+    validate=_cloudfront_tls,
+    resource_types=[t.CLOUDFRONT_DISTRIBUTION],
+    category=ENCRYPTION_IN_TRANSIT,
+    severity=Severity.MEDIUM,
+    remediation_steps="Set viewerCertificate.minimumProtocolVersion: TLSv1.2_2021 (paved:cdn.domain does).",
+)
+
+_WEAK_ORIGIN_PROTOCOLS = frozenset({"SSLv3", "TLSv1", "TLSv1.1"})
+
+
+def _cloudfront_origins(args: ResourceValidationArgs, report: Report) -> None:
+    for origin in items(get(args.props, "origins")):
+        custom = get(origin, "customOriginConfig")
+        if origin is UNKNOWN or custom is None or custom is UNKNOWN:
+            continue  # S3 origins through OAC are always HTTPS
+        origin_id = text(get(origin, "originId"))
+        label = origin_id if isinstance(origin_id, str) else "origin"
+        policy = get(custom, "originProtocolPolicy")
+        if policy is not UNKNOWN and policy != "https-only":
+            report(f"CloudFront {label} is reached over {policy!s}; use https-only.")
+        protocols = [p for p in items(get(custom, "originSslProtocols")) if isinstance(p, str)]
+        weak = sorted(set(protocols) & _WEAK_ORIGIN_PROTOCOLS)
+        if weak:
+            report(f"CloudFront {label} allows {', '.join(weak)} to the origin; allow only TLSv1.2.")
+
+
+cloudfront_origin_https_only = resource_policy(
+    name="cloudfront-origin-https-only",
+    description="Checks that CloudFront reaches custom origins over HTTPS with TLS 1.2 only.",
+    validate=_cloudfront_origins,
+    resource_types=[t.CLOUDFRONT_DISTRIBUTION],
+    category=ENCRYPTION_IN_TRANSIT,
+    severity=Severity.HIGH,
+    remediation_steps="Set customOriginConfig.originProtocolPolicy: https-only and originSslProtocols: [TLSv1.2].",
+)
+
+
+# --- API Gateway -------------------------------------------------------------------------------
+
+
+def _api_domain_tls(args: ResourceValidationArgs, report: Report) -> None:
+    props = args.props
+    if args.resource_type == t.API_GATEWAY_V2_DOMAIN:
+        policy = get(props, "domainNameConfiguration", "securityPolicy")
+    else:
+        policy = get(props, "securityPolicy")
+    if policy is UNKNOWN:
+        return
+    policy = str(policy or "TLS_1_0")
+    if "TLS_1_0" in policy.upper() or policy.upper().endswith("TLS_1_1"):
+        report(f"API Gateway domain accepts {policy}; use TLS_1_2.")
+
+
+apigateway_domain_tls_1_2 = resource_policy(
+    name="apigateway-domain-tls-1-2",
+    description="Checks that API Gateway custom domains require TLS 1.2 or newer.",
+    validate=_api_domain_tls,
+    resource_types=[t.API_GATEWAY_DOMAIN, t.API_GATEWAY_V2_DOMAIN],
+    category=ENCRYPTION_IN_TRANSIT,
+    severity=Severity.MEDIUM,
+    remediation_steps="Set securityPolicy: TLS_1_2 (REST API domains default to TLS_1_0).",
+)
+
+
+# --- data stores -------------------------------------------------------------------------------
+
+
+def _elasticache_in_transit(args: ResourceValidationArgs, report: Report) -> None:
+    props = args.props
+    if args.resource_type == t.ELASTICACHE_CLUSTER and get(props, "replicationGroupId") is not None:
+        return  # a member follows its replication group
+    if truth(get(props, "transitEncryptionEnabled"), default=False) is False:
+        report("ElastiCache accepts unencrypted connections (transitEncryptionEnabled is not true).")
+
+
+elasticache_in_transit_encryption = resource_policy(
+    name="elasticache-in-transit-encryption",
+    description="Checks that ElastiCache replication groups and clusters require TLS.",
+    validate=_elasticache_in_transit,
+    resource_types=[t.ELASTICACHE_REPLICATION_GROUP, t.ELASTICACHE_CLUSTER],
+    category=ENCRYPTION_IN_TRANSIT,
+    severity=Severity.HIGH,
+    remediation_steps="Set transitEncryptionEnabled: true (paved:data.cache does, with an auth token).",
+)
+
+_SSL_PARAMETERS = {"rds.force_ssl": "1", "require_secure_transport": "1"}
+
+
+def _parameter_value(parameters: object, name: str) -> object:
+    for parameter in items(parameters):
+        if parameter is UNKNOWN:
+            return UNKNOWN
+        if str(get(parameter, "name")).lower() == name:
+            value = get(parameter, "value")
+            return UNKNOWN if value is UNKNOWN else str(value).strip().lower()
+    return None
+
+
+def _ssl_parameter(family: str) -> str | None:
+    """The parameter that forces TLS for an engine family, ``None`` for engines without one."""
+    family = family.lower()
+    if family.startswith(("postgres", "aurora-postgresql", "sqlserver")):
+        return "rds.force_ssl"
+    if family.startswith(("mysql", "aurora-mysql", "mariadb", "aurora5")):
+        return "require_secure_transport"
+    return None
+
+
+def _forces_ssl_by_default(family: str) -> bool:
+    """RDS for PostgreSQL 15 and newer sets rds.force_ssl to 1 by default."""
+    match = re.fullmatch(r"postgres(\d+)", family.lower())
+    return match is not None and int(match.group(1)) >= 15
+
+
+def _rds_ssl(args: ResourceValidationArgs, report: Report) -> None:
+    props = args.props
+    if args.resource_type in (t.RDS_PARAMETER_GROUP, t.RDS_CLUSTER_PARAMETER_GROUP):
+        family = get(props, "family")
+        if not isinstance(family, str):
+            return
+        parameter = _ssl_parameter(family)
+        if parameter is None:
+            return
+        value = _parameter_value(get(props, "parameters"), parameter)
+        if value is UNKNOWN or get(props, "parameters") is UNKNOWN:
+            return
+        if value is None and _forces_ssl_by_default(family):
+            return
+        if value not in ("1", "on", "true"):
+            report(f"Parameter group for {family} does not force TLS ({parameter} is {value or 'unset'}).")
+        return
+    _rds_default_parameters(args, report)
+
+
+def _rds_default_parameters(args: ResourceValidationArgs, report: Report) -> None:
+    """An instance or cluster on the engine's default parameter group cannot force TLS (except
+    RDS for PostgreSQL 15+)."""
+    props = args.props
+    group_key = "parameterGroupName" if args.resource_type == t.RDS_INSTANCE else "dbClusterParameterGroupName"
+    engine, version = get(props, "engine"), get(props, "engineVersion")
+    if get(props, group_key) is not None or not isinstance(engine, str):
+        return
+    if args.resource_type == t.RDS_INSTANCE and get(props, "replicateSourceDb") is not None:
+        return
+    if engine.startswith("aurora") and args.resource_type == t.RDS_INSTANCE:
+        return  # Aurora instances take TLS settings from their cluster
+    parameter = _ssl_parameter(engine)
+    if parameter is None:
+        return
+    if engine == "postgres":
+        major = number(str(version).split(".")[0]) if isinstance(version, str) else None
+        if version is UNKNOWN or major is None or (isinstance(major, float) and major >= 15):
+            return
+    report(f"{engine} uses the default parameter group, which does not force TLS ({parameter}).")
+
+
+rds_ssl_enforced = resource_policy(
+    name="rds-ssl-enforced",
+    description="Checks that RDS and Aurora databases force TLS through their parameter groups.",
+    validate=_rds_ssl,
+    resource_types=[t.RDS_PARAMETER_GROUP, t.RDS_CLUSTER_PARAMETER_GROUP, t.RDS_INSTANCE, t.RDS_CLUSTER],
+    category=ENCRYPTION_IN_TRANSIT,
+    severity=Severity.HIGH,
+    remediation_steps=(
+        "Give the database a parameter group with rds.force_ssl = 1 (PostgreSQL) or "
+        "require_secure_transport = 1 (MySQL); paved:data.postgres does."
+    ),
+)
+
+
+def _parameter_group_tls(args: ResourceValidationArgs, report: Report) -> None:
+    props = args.props
+    if get(props, "parameters") is UNKNOWN:
+        return
+    if args.resource_type == t.DOCDB_CLUSTER_PARAMETER_GROUP:
+        value = _parameter_value(get(props, "parameters"), "tls")
+        if value is not UNKNOWN and value == "disabled":
+            report("DocumentDB parameter group turns TLS off (tls is disabled).")
+        return
+    value = _parameter_value(get(props, "parameters"), "require_ssl")
+    if value is not UNKNOWN and value not in ("true", "1", "on"):
+        report("Redshift parameter group does not require SSL (require_ssl defaults to false).")
+
+
+database_parameter_group_tls = resource_policy(
+    name="database-parameter-group-tls",
+    description="Checks that DocumentDB keeps TLS on and Redshift requires SSL through their parameter groups.",
+    validate=_parameter_group_tls,
+    resource_types=[t.DOCDB_CLUSTER_PARAMETER_GROUP, t.REDSHIFT_PARAMETER_GROUP],
+    category=ENCRYPTION_IN_TRANSIT,
+    severity=Severity.HIGH,
+    remediation_steps="Set the parameter tls = enabled (DocumentDB) or require_ssl = true (Redshift).",
+)
+
+
+def _memorydb_tls(args: ResourceValidationArgs, report: Report) -> None:
+    if truth(get(args.props, "tlsEnabled"), default=True) is False:
+        report("MemoryDB cluster accepts unencrypted connections (tlsEnabled is false).")
+
+
+memorydb_cluster_tls = resource_policy(
+    name="memorydb-cluster-tls",
+    description="Checks that MemoryDB clusters keep in-transit encryption on.",
+    validate=_memorydb_tls,
+    resource_types=[t.MEMORYDB_CLUSTER],
+    category=ENCRYPTION_IN_TRANSIT,
+    severity=Severity.HIGH,
+    remediation_steps="Leave tlsEnabled at its default (true) and use an ACL other than open-access.",
+)
+
+
+def _transfer_protocols(args: ResourceValidationArgs, report: Report) -> None:
+    protocols = get(args.props, "protocols")
+    if protocols is UNKNOWN:
+        return
+    if "FTP" in [p for p in items(protocols) if isinstance(p, str)]:
+        report("Transfer Family server accepts plain FTP; use SFTP or FTPS.")
+
+
+transfer_server_no_plain_ftp = resource_policy(
+    name="transfer-server-no-plain-ftp",
+    description="Checks that Transfer Family servers do not accept unencrypted FTP.",
+    validate=_transfer_protocols,
+    resource_types=[t.TRANSFER_SERVER],
+    category=ENCRYPTION_IN_TRANSIT,
+    severity=Severity.HIGH,
+    remediation_steps="Set protocols to [SFTP] (the default) or [FTPS].",
+)
+
+
+def _opensearch_in_transit(args: ResourceValidationArgs, report: Report) -> None:
+    props = args.props
+    if truth(get(props, "nodeToNodeEncryption", "enabled"), default=False) is False:
+        report("OpenSearch domain does not encrypt node-to-node traffic.")
+    endpoint = get(props, "domainEndpointOptions")
+    if endpoint is UNKNOWN:
+        return
+    if truth(get(endpoint, "enforceHttps"), default=True) is False:
+        report("OpenSearch domain accepts plain HTTP (enforceHttps is false).")
+    policy = get(endpoint, "tlsSecurityPolicy")
+    if policy is not UNKNOWN and "TLS-1-2" not in str(policy or ""):
+        report("OpenSearch domain does not require TLS 1.2 (set tlsSecurityPolicy explicitly).")
+
+
+opensearch_domain_encrypted_in_transit = resource_policy(
+    name="opensearch-domain-encrypted-in-transit",
+    description=(
+        "Checks that OpenSearch and Elasticsearch domains encrypt node-to-node traffic and enforce HTTPS with TLS 1.2."
+    ),
+    validate=_opensearch_in_transit,
+    resource_types=t.OPENSEARCH_DOMAINS,
+    category=ENCRYPTION_IN_TRANSIT,
+    severity=Severity.HIGH,
+    remediation_steps=(
+        "Set nodeToNodeEncryption.enabled: true and domainEndpointOptions: {enforceHttps: true, "
+        "tlsSecurityPolicy: Policy-Min-TLS-1-2-PFS-2023-10}."
+    ),
+)
+
+
+def _msk_in_transit(args: ResourceValidationArgs, report: Report) -> None:
+    transit = get(args.props, "encryptionInfo", "encryptionInTransit")
+    if transit is UNKNOWN:
+        return
+    client = get(transit, "clientBroker")
+    if client is not UNKNOWN and str(client or "TLS").upper() != "TLS":
+        report(f"MSK cluster allows plaintext client traffic (clientBroker {client!s}).")
+    if truth(get(transit, "inCluster"), default=True) is False:
+        report("MSK cluster does not encrypt traffic between brokers (inCluster is false).")
+
+
+msk_cluster_encrypted_in_transit = resource_policy(
+    name="msk-cluster-encrypted-in-transit",
+    description="Checks that MSK clusters use TLS between clients and brokers and between brokers.",
+    validate=_msk_in_transit,
+    resource_types=[t.MSK_CLUSTER],
+    category=ENCRYPTION_IN_TRANSIT,
+    severity=Severity.HIGH,
+    remediation_steps="Leave encryptionInfo.encryptionInTransit at clientBroker: TLS and inCluster: true.",
+)
+
+
+# --- S3: a TLS-only bucket policy (stack: the policy is its own resource) --------------------
+
+
+def denies_insecure_transport(document_value: object) -> bool | None:
+    """Whether a bucket policy denies requests without TLS; ``None`` if it cannot be known."""
+    if document_value is UNKNOWN:
+        return None
+    document = parse_document(document_value)
+    if document is None:
+        return False
+    for statement in document.statements:
+        if statement.effect == "deny" and "aws:securetransport" in statement.condition_keys:
+            return True
+    return None if document.unknown_statements else False
+
+
+def _s3_tls_only(args: StackValidationArgs, report: Report) -> None:
+    stack = StackIndex(args.resources)
+    verdicts: dict[str, list[bool | None]] = {}
+    buckets = stack.of_types(t.S3_BUCKETS)
+    for bucket in buckets:
+        inline = get(bucket.props, "policy")
+        if inline is not None:
+            verdicts.setdefault(bucket.urn, []).append(denies_insecure_transport(inline))
+    for policy in stack.of_types([t.S3_BUCKET_POLICY]):
+        verdict = denies_insecure_transport(get(policy.props, "policy"))
+        try:
+            targets = stack.referenced(policy, "bucket", t.S3_BUCKETS)
+        except UnresolvedError:
+            targets = buckets
+            verdict = None
+        for bucket in targets:
+            verdicts.setdefault(bucket.urn, []).append(verdict)
+    for bucket in buckets:
+        found = verdicts.get(bucket.urn, [])
+        if True in found or None in found:
+            continue
+        report("S3 bucket has no bucket policy denying requests without TLS (aws:SecureTransport).", bucket.urn)
+
+
+s3_bucket_tls_only = stack_policy(
+    name="s3-bucket-tls-only",
+    description="Checks that every S3 bucket has a bucket policy denying requests that do not use TLS.",
+    validate=_s3_tls_only,
+    resource_types=t.S3_BUCKETS,
+    category=ENCRYPTION_IN_TRANSIT,
+    severity=Severity.MEDIUM,
+    remediation_steps=(
+        "Attach an aws.s3.BucketPolicy with a Deny statement for Principal * on "
+        'Condition {"Bool": {"aws:SecureTransport": "false"}}; paved\'s data tier adds it to every bucket.'
+    ),
+)
+
+
+POLICIES = [
+    lb_listener_https,
+    lb_listener_modern_tls_policy,
+    cloudfront_viewer_https_only,
+    cloudfront_minimum_tls_1_2,
+    cloudfront_origin_https_only,
+    apigateway_domain_tls_1_2,
+    elasticache_in_transit_encryption,
+    rds_ssl_enforced,
+    opensearch_domain_encrypted_in_transit,
+    msk_cluster_encrypted_in_transit,
+    database_parameter_group_tls,
+    memorydb_cluster_tls,
+    transfer_server_no_plain_ftp,
+    s3_bucket_tls_only,
+]

@@ -1,0 +1,300 @@
+"""tools.analyzer drives the pack through the analyzer gRPC interface as the CLI does, and always
+stops it."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from paved_policies.registry import all_policies
+
+from tools.analyzer import (
+    POLICIES_DIR,
+    Analyzer,
+    AnalyzerError,
+    AnalyzerResource,
+    PolicyConfigError,
+    ProviderRef,
+    load_policy_config,
+    synthetic_resources,
+)
+
+RDS = "aws:rds/instance:Instance"
+TAGS = json.dumps({"tags": {"environment": "dev", "project": "paved", "owner": "o", "cost-center": "c"}})
+PROVIDER = ProviderRef(
+    type="pulumi:providers:aws",
+    name="aws",
+    urn="urn:pulumi:dev::paved::pulumi:providers:aws::aws",
+    properties={"region": "us-east-1", "defaultTags": TAGS},
+)
+
+
+def rds(name: str, **props: object) -> AnalyzerResource:
+    return AnalyzerResource(
+        urn=f"urn:pulumi:dev::paved::{RDS}::{name}",
+        type=RDS,
+        name=name,
+        properties=props,
+        provider=PROVIDER,
+        protect=True,
+    )
+
+
+def alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    state = Path(f"/proc/{pid}/stat")
+    return not (state.exists() and state.read_text().split(")")[-1].split()[0] == "Z")
+
+
+@pytest.fixture(scope="module")
+def pack() -> Iterator[Analyzer]:
+    with Analyzer() as analyzer:
+        analyzer.configure_stack(stack="dev", project="paved")
+        yield analyzer
+
+
+def test_pack_prints_its_port_and_describes_every_policy(pack: Analyzer) -> None:
+    info = pack.info()
+    assert info.name == "paved"
+    assert pack.port > 0 and pack.startup_seconds < 5
+    assert list(info.policies) == [policy.name for policy in all_policies()]
+    encrypted = info.policies["rds-instance-storage-encrypted"]
+    assert (encrypted.enforcement, encrypted.category, encrypted.kind) == (
+        "mandatory",
+        "encryption-at-rest",
+        "resource",
+    )
+    assert info.policies["s3-bucket-versioning-enabled"].kind == "stack"
+    assert "exemptions" in encrypted.config_schema["properties"]
+
+
+def test_analyze_reports_a_violation_with_policy_level_urn_type_severity_and_category(pack: Analyzer) -> None:
+    pack.configure({})
+    found = [
+        v
+        for v in pack.analyze(rds("db", engine="postgres", engineVersion="16.6"))
+        if v.policy == "rds-instance-storage-encrypted"
+    ]
+    assert len(found) == 1
+    violation = found[0]
+    assert violation.enforcement == "mandatory"
+    assert violation.urn == "urn:pulumi:dev::paved::aws:rds/instance:Instance::db"
+    assert violation.resource_type == RDS
+    assert violation.severity == "high" and violation.category == "encryption-at-rest"
+    assert violation.message == "RDS instance storage is not encrypted (storageEncrypted defaults to false)."
+
+
+def test_config_overrides_enforcement_per_policy_and_for_all(pack: Analyzer) -> None:
+    pack.configure({"rds-instance-storage-encrypted": "advisory"})
+    levels = {v.policy: v.enforcement for v in pack.analyze(rds("db", engine="postgres", engineVersion="16.6"))}
+    assert levels["rds-instance-storage-encrypted"] == "advisory"
+    pack.configure({"all": "disabled", "deletion-protection-enabled": {"enforcementLevel": "mandatory"}})
+    levels = {v.policy: v.enforcement for v in pack.analyze(rds("db", engine="postgres", engineVersion="16.6"))}
+    assert levels == {"deletion-protection-enabled": "mandatory"}
+
+
+def test_configure_sends_schema_defaults_then_given_properties(pack: Analyzer) -> None:
+    sent = pack.configure({"backup-retention-minimum": {"minimumDays": 14}})
+    assert sent["backup-retention-minimum"] == ("advisory", {"minimumDays": 14})
+    assert sent["required-tags"][1] == {"requiredTags": ["environment", "project", "owner", "cost-center"]}
+
+
+@pytest.mark.parametrize(
+    ("exemption", "error"),
+    [
+        ({"name": "db", "expires": "2999-01-01"}, "'reason' is a required property"),
+        ({"name": "db", "reason": "r", "expires": "2999-13-45"}, "is not a 'date'"),
+        ({"name": "db", "reason": "r", "expires": "soon"}, "does not match"),
+        ({"reason": "r", "expires": "2999-01-01"}, "is not valid under any of the given schemas"),
+    ],
+    ids=["missing-reason", "impossible-date", "not-a-date", "no-target"],
+)
+def test_invalid_exemption_config_fails_at_configure_naming_the_policy(
+    pack: Analyzer, exemption: dict[str, str], error: str
+) -> None:
+    with pytest.raises(PolicyConfigError) as failure:
+        pack.configure({"rds-instance-storage-encrypted": {"exemptions": [exemption]}})
+    assert "rds-instance-storage-encrypted.exemptions.0" in str(failure.value)
+    assert error in str(failure.value)
+
+
+def test_bad_enforcement_level_is_a_config_error(tmp_path: Path) -> None:
+    path = tmp_path / "dev.json"
+    path.write_text(json.dumps({"rds-instance-storage-encrypted": {"enforcementLevel": "strict"}}))
+    with pytest.raises(PolicyConfigError, match=r"dev.json: rds-instance-storage-encrypted.enforcementLevel: 'strict'"):
+        load_policy_config(path)
+
+
+def test_repo_policy_configs_load_and_validate(pack: Analyzer) -> None:
+    for stack in ("dev", "prod"):
+        sent = pack.configure(load_policy_config(POLICIES_DIR / "config" / f"{stack}.json"))
+        assert sent["required-tags"][0] == "mandatory"
+    assert sent["stateful-resource-protected"][0] == "mandatory"
+
+
+def test_exemptions_end_to_end_active_listed_as_advisory_and_expired_as_mandatory() -> None:
+    config = {
+        "rds-instance-storage-encrypted": {
+            "exemptions": [
+                {"name": "legacy-*", "reason": "OPS-42 migration", "expires": "2999-12-31"},
+                {
+                    "urn": "urn:pulumi:dev::paved::aws:rds/instance:Instance::old",
+                    "reason": "OPS-7",
+                    "expires": "2001-01-01",
+                },
+            ]
+        }
+    }
+    resources = [rds("legacy-db"), rds("old", storageEncrypted=True)]
+    with Analyzer() as analyzer:
+        analyzer.configure(config)
+        analyzer.configure_stack(stack="dev", project="paved")
+        found = analyzer.analyze_all(resources)
+    encrypted = [v for v in found if v.policy == "rds-instance-storage-encrypted"]
+    assert [(v.urn.rsplit("::", 1)[-1], v.enforcement) for v in encrypted] == [("old", "mandatory")]
+    assert "expired" in encrypted[0].message
+    listed = [v for v in found if v.policy == "policy-exemptions"]
+    assert [(v.urn.rsplit("::", 1)[-1], v.enforcement) for v in listed] == [("legacy-db", "advisory")]
+    assert "OPS-42 migration" in listed[0].message
+
+
+def test_analyze_stack_sees_parents_dependencies_and_property_dependencies(pack: Analyzer) -> None:
+    pack.configure({})
+    bucket = AnalyzerResource(
+        urn="urn:pulumi:dev::paved::aws:s3/bucket:Bucket::data", type="aws:s3/bucket:Bucket", name="data", properties={}
+    )
+    sse = AnalyzerResource(
+        urn="urn:pulumi:dev::paved::aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration::sse",
+        type="aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration",
+        name="sse",
+        properties={"bucket": "04da6b54-80e4-46f7-96ec-b56ff0331ba9", "rules": []},
+        dependencies=[bucket.urn],
+        property_dependencies={"bucket": [bucket.urn]},
+    )
+    policies = {v.policy for v in pack.analyze_stack([bucket, sse])}
+    assert "s3-bucket-server-side-encryption" not in policies
+    assert "s3-bucket-server-side-encryption" in {v.policy for v in pack.analyze_stack([bucket])}
+
+
+def test_process_is_stopped_after_the_block_and_after_an_exception() -> None:
+    with Analyzer() as analyzer:
+        pid = analyzer.pid
+        assert pid is not None and alive(pid)
+    assert not alive(pid)
+    with pytest.raises(RuntimeError), Analyzer() as analyzer:
+        pid = analyzer.pid
+        raise RuntimeError("boom")
+    assert pid is not None and not alive(pid)
+
+
+def test_process_is_stopped_on_keyboard_interrupt() -> None:
+    with pytest.raises(KeyboardInterrupt), Analyzer() as analyzer:
+        pid = analyzer.pid
+        raise KeyboardInterrupt
+    assert pid is not None and not alive(pid)
+
+
+def test_a_pack_that_never_prints_a_port_times_out_and_is_stopped(tmp_path: Path) -> None:
+    (tmp_path / "__main__.py").write_text(
+        "import os, time\nprint(os.getpid(), file=open('pid', 'w'))\ntime.sleep(60)\n"
+    )
+    with pytest.raises(AnalyzerError, match="printed no port within 1 s"):
+        Analyzer(tmp_path, startup_timeout=1).start()
+    pid = int((tmp_path / "pid").read_text())
+    assert not alive(pid)
+
+
+def test_a_pack_that_fails_to_start_reports_its_error(tmp_path: Path) -> None:
+    (tmp_path / "__main__.py").write_text("raise SystemExit('policy pack exploded')\n")
+    with pytest.raises(AnalyzerError, match="policy pack exploded"):
+        Analyzer(tmp_path, startup_timeout=10).start()
+
+
+def test_pack_start_up_loads_no_heavy_data() -> None:
+    """The IAM action database and the taggable-types file load on first use, not at start."""
+    probe = (
+        "import sys; sys.path.insert(0, '.');"
+        "from paved_policies.registry import all_policies; all_policies();"
+        "import paved_policies.sdk_types as s;"
+        "print('policy_sentry' in ' '.join(sys.modules), s.taggable_types.cache_info().currsize)"
+    )
+    result = subprocess.run([sys.executable, "-c", probe], cwd=POLICIES_DIR, capture_output=True, text=True, check=True)
+    assert result.stdout.split() == ["False", "0"]
+
+
+def test_fast_path_gives_exactly_the_violations_of_the_sdk_alone() -> None:
+    resources = [*synthetic_resources(120), rds("plain"), rds("public", publiclyAccessible=True)]
+    resources.append(
+        AnalyzerResource(
+            urn="urn:pulumi:dev::paved::aws:s3/bucket:Bucket::lonely",
+            type="aws:s3/bucket:Bucket",
+            name="lonely",
+            properties={},
+        )
+    )
+    found = {}
+    for fast in ("1", "0"):
+        with Analyzer(env={"PAVED_POLICY_FAST_PATH": fast}) as analyzer:
+            analyzer.configure({})
+            analyzer.configure_stack(stack="dev", project="paved")
+            found[fast] = sorted((v.policy, v.urn, v.enforcement, v.message) for v in analyzer.analyze_all(resources))
+    assert found["1"] == found["0"]
+    assert any(policy == "database-not-publicly-accessible" for policy, *_ in found["1"])
+
+
+def test_analyze_each_keeps_the_order_and_matches_single_calls(pack: Analyzer) -> None:
+    pack.configure({})
+    resources = [rds(f"db{index}", publiclyAccessible=index % 2 == 0) for index in range(12)]
+    one_by_one = [v for resource in resources for v in pack.analyze(resource)]
+    assert pack.analyze_each(resources, in_flight=5) == one_by_one
+
+
+def test_pack_exits_when_the_driver_is_killed_outright(tmp_path: Path) -> None:
+    driver = (
+        "import sys, time; sys.path.insert(0, '.');"
+        "from tools.analyzer import Analyzer;"
+        "pack = Analyzer(); pack.start(); print(pack.pid, flush=True); time.sleep(60)"
+    )
+    process = subprocess.Popen(
+        [sys.executable, "-c", driver], cwd=POLICIES_DIR.parent, stdout=subprocess.PIPE, text=True
+    )
+    try:
+        assert process.stdout is not None
+        pid = int(process.stdout.readline())
+        assert alive(pid)
+        process.kill()
+        process.wait(timeout=10)
+        deadline = time.monotonic() + 10
+        while alive(pid) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert not alive(pid)
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait(timeout=10)
+
+
+def test_pack_starts_the_way_the_python_language_host_runs_it() -> None:
+    """``python -m pulumi.policy <engine> <pack dir>`` runs ``__main__.py`` with the pack dir on the path."""
+    process = subprocess.Popen(
+        [sys.executable, "-u", "-m", "pulumi.policy", "127.0.0.1:1", "."],
+        cwd=POLICIES_DIR,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert process.stdout is not None
+        assert process.stdout.readline().strip().isdigit()
+    finally:
+        process.kill()
+        process.wait(timeout=10)

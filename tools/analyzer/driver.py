@@ -1,0 +1,402 @@
+"""``Analyzer``: the pack in a child process, driven over gRPC as the CLI drives it, always stopped."""
+
+from __future__ import annotations
+
+import atexit
+import contextlib
+import os
+import signal
+import subprocess
+import sys
+import threading
+import time
+import weakref
+from collections import deque
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+import grpc
+from google.protobuf import empty_pb2, json_format, struct_pb2
+from pulumi.runtime.proto import analyzer_pb2, analyzer_pb2_grpc
+
+from tools.analyzer.model import (
+    _LEVEL_TO_PROTO,
+    _MAX_MESSAGE,
+    _PROTO_TO_LEVEL,
+    _PROTO_TO_SEVERITY,
+    POLICIES_DIR,
+    AnalyzerError,
+    AnalyzerInfo,
+    AnalyzerResource,
+    PolicyInfo,
+    ProviderRef,
+    Violation,
+)
+from tools.analyzer.policy_config import reconcile_policy_config
+
+
+class Analyzer:
+    """The policy pack in a child process, driven over gRPC. Use it as a context manager."""
+
+    def __init__(
+        self,
+        pack_dir: Path = POLICIES_DIR,
+        *,
+        python: str | None = None,
+        startup_timeout: float = 30.0,
+        call_timeout: float = 120.0,
+        env: Mapping[str, str] | None = None,
+    ) -> None:
+        self.pack_dir = Path(pack_dir)
+        self.python = python or sys.executable
+        self.startup_timeout = startup_timeout
+        self.call_timeout = call_timeout
+        self._extra_env = dict(env or {})
+        self._process: subprocess.Popen[bytes] | None = None
+        self._channel: grpc.Channel | None = None
+        self._stub: analyzer_pb2_grpc.AnalyzerStub | None = None
+        self._stderr: list[bytes] = []
+        self._drains: list[threading.Thread] = []
+        self._info: AnalyzerInfo | None = None
+        self.port = 0
+        self.startup_seconds = 0.0
+        """Seconds from launch until the pack printed its port."""
+
+    # lifecycle
+
+    def __enter__(self) -> Analyzer:
+        self.start()
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, traceback: TracebackType | None
+    ) -> None:
+        self.close()
+
+    def start(self) -> None:
+        if self._process is not None:
+            raise AnalyzerError("the analyzer is already started")
+        env = {**os.environ, "PYTHONUNBUFFERED": "1", "PAVED_POLICY_EXIT_WITH_PARENT": "1", **self._extra_env}
+        started = time.perf_counter()
+        try:
+            self._process = subprocess.Popen(
+                [self.python, "-u", "__main__.py"],
+                cwd=self.pack_dir,
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                env=env,
+                start_new_session=True,
+            )
+        except OSError as error:
+            raise AnalyzerError(f"cannot start the policy pack with {self.python}: {error}") from None
+        _RUNNING.add(self)
+        try:
+            self.port = self._read_port(started)
+            self.startup_seconds = time.perf_counter() - started
+            self._channel = grpc.insecure_channel(
+                f"127.0.0.1:{self.port}",
+                options=[
+                    ("grpc.max_receive_message_length", _MAX_MESSAGE),
+                    ("grpc.max_send_message_length", _MAX_MESSAGE),
+                ],
+            )
+            grpc.channel_ready_future(self._channel).result(timeout=self.startup_timeout)
+            self._stub = analyzer_pb2_grpc.AnalyzerStub(self._channel)
+        except BaseException:
+            self.close()
+            raise
+
+    def _read_port(self, started: float) -> int:
+        process = self._process
+        assert process is not None and process.stdout is not None and process.stderr is not None
+        line: list[bytes] = []
+        reader = threading.Thread(target=lambda: line.append(process.stdout.readline()), daemon=True)  # type: ignore[union-attr]
+        reader.start()
+        self._drain(process.stderr, self._stderr)
+        reader.join(timeout=max(0.0, self.startup_timeout - (time.perf_counter() - started)))
+        if not line:
+            raise AnalyzerError(
+                f"the policy pack printed no port within {self.startup_timeout:g} s{self._stderr_tail()}"
+            )
+        text = line[0].decode(errors="replace").strip()
+        if not text.isdigit():
+            process.wait(timeout=5) if process.poll() is None else None
+            raise AnalyzerError(f"the policy pack did not start (printed {text!r}){self._stderr_tail()}")
+        self._drain(process.stdout, [])
+        return int(text)
+
+    def _drain(self, stream: Any, sink: list[bytes]) -> None:
+        def run() -> None:
+            with contextlib.suppress(ValueError, OSError):
+                for chunk in iter(lambda: stream.read1(65536), b""):
+                    sink.append(chunk)
+                    if len(sink) > 256:
+                        del sink[:128]
+
+        thread = threading.Thread(target=run, daemon=True)
+        thread.start()
+        self._drains.append(thread)
+
+    def _stderr_tail(self) -> str:
+        time.sleep(0.05)
+        tail = b"".join(self._stderr).decode(errors="replace").strip()
+        return f":\n{tail[-4000:]}" if tail else ""
+
+    def close(self) -> None:
+        """Stop the pack and everything it started; safe to call more than once."""
+        if self._channel is not None:
+            with contextlib.suppress(Exception):
+                self._channel.close()
+            self._channel = None
+            self._stub = None
+        process, self._process = self._process, None
+        _RUNNING.discard(self)
+        if process is None:
+            return
+        if process.poll() is None:
+            for sig, wait in ((signal.SIGTERM, 3.0), (signal.SIGKILL, 5.0)):
+                with contextlib.suppress(ProcessLookupError, PermissionError):
+                    os.killpg(process.pid, sig)
+                try:
+                    process.wait(timeout=wait)
+                    break
+                except subprocess.TimeoutExpired:
+                    continue
+        for stream in (process.stdout, process.stderr):
+            if stream is not None:
+                with contextlib.suppress(OSError):
+                    stream.close()
+        for thread in self._drains:
+            thread.join(timeout=1.0)
+        self._drains.clear()
+
+    @property
+    def running(self) -> bool:
+        return self._process is not None and self._process.poll() is None
+
+    @property
+    def pid(self) -> int | None:
+        return self._process.pid if self._process is not None else None
+
+    def _call(self, method: str, request: Any) -> Any:
+        if self._stub is None:
+            raise AnalyzerError("the analyzer is not started")
+        try:
+            return getattr(self._stub, method)(request, timeout=self.call_timeout)
+        except grpc.RpcError as error:
+            code = error.code() if isinstance(error, grpc.Call) else None
+            details = error.details() if isinstance(error, grpc.Call) else str(error)
+            raise AnalyzerError(f"{method} failed ({code}): {details}{self._stderr_tail()}") from None
+
+    # the analyzer calls
+
+    def info(self) -> AnalyzerInfo:
+        """``GetAnalyzerInfo``: the pack's name, version and policies (cached)."""
+        if self._info is None:
+            response = self._call("GetAnalyzerInfo", empty_pb2.Empty())
+            policies = {}
+            for policy in response.policies:
+                schema = json_format.MessageToDict(policy.configSchema) if policy.HasField("configSchema") else {}
+                policies[policy.name] = PolicyInfo(
+                    name=policy.name,
+                    description=policy.description,
+                    enforcement=_PROTO_TO_LEVEL.get(policy.enforcementLevel, "advisory"),
+                    severity=_PROTO_TO_SEVERITY.get(policy.severity, ""),
+                    tags=tuple(policy.tags),
+                    remediation_steps=policy.remediation_steps,
+                    config_schema={"properties": schema.get("properties", {}), "required": schema.get("required", [])},
+                    kind="stack" if policy.policy_type == analyzer_pb2.POLICY_TYPE_STACK else "resource",
+                )
+            self._info = AnalyzerInfo(name=response.name, version=response.version, policies=policies)
+        return self._info
+
+    def configure(self, policy_config: Mapping[str, Any] | None = None) -> dict[str, tuple[str, dict[str, Any]]]:
+        """``Configure`` with the config reconciled and validated as the CLI does; returns what was sent.
+
+        Raises ``PolicyConfigError`` (before anything is sent) when the config does not match the
+        pack's schemas — an exemption without a reason or with a bad date, for example.
+        """
+        reconciled = reconcile_policy_config(self.info(), policy_config or {})
+        request = analyzer_pb2.ConfigureAnalyzerRequest()
+        for name, (level, properties) in reconciled.items():
+            entry = request.policyConfig[name]
+            entry.enforcementLevel = _LEVEL_TO_PROTO[level]
+            entry.properties.update(properties)
+        self._call("Configure", request)
+        return reconciled
+
+    def configure_stack(
+        self,
+        *,
+        stack: str,
+        project: str,
+        organization: str = "organization",
+        dry_run: bool = True,
+        tags: Mapping[str, str] | None = None,
+        config: Mapping[str, str] | None = None,
+    ) -> None:
+        """``ConfigureStack``: the stack the following resources belong to."""
+        self._call(
+            "ConfigureStack",
+            analyzer_pb2.AnalyzerStackConfigureRequest(
+                stack=stack,
+                project=project,
+                organization=organization,
+                dry_run=dry_run,
+                tags=dict(tags or {}),
+                config=dict(config or {}),
+            ),
+        )
+
+    def analyze(self, resource: AnalyzerResource) -> list[Violation]:
+        """``Analyze`` one resource (resource policies)."""
+        response = self._call("Analyze", _analyze_request(resource))
+        return self._violations(response, default_urn=resource.urn, types={resource.urn: resource.type})
+
+    def analyze_each(self, resources: Sequence[AnalyzerResource], *, in_flight: int = 8) -> list[Violation]:
+        """``Analyze`` every resource, in order, keeping a few calls in flight so that this process
+        encodes the next requests while the pack evaluates the current one."""
+        if self._stub is None:
+            raise AnalyzerError("the analyzer is not started")
+        violations: list[Violation] = []
+        pending: deque[tuple[AnalyzerResource, Any]] = deque()
+
+        def collect() -> None:
+            resource, future = pending.popleft()
+            try:
+                response = future.result()
+            except grpc.RpcError as error:
+                for _, other in pending:
+                    other.cancel()
+                details = error.details() if isinstance(error, grpc.Call) else str(error)
+                raise AnalyzerError(f"Analyze failed for {resource.urn}: {details}{self._stderr_tail()}") from None
+            violations.extend(self._violations(response, default_urn=resource.urn, types={resource.urn: resource.type}))
+
+        for resource in resources:
+            pending.append((resource, self._stub.Analyze.future(_analyze_request(resource), timeout=self.call_timeout)))
+            if len(pending) >= in_flight:
+                collect()
+        while pending:
+            collect()
+        return violations
+
+    def analyze_stack(self, resources: Sequence[AnalyzerResource]) -> list[Violation]:
+        """``AnalyzeStack`` once over every resource (stack policies)."""
+        request = analyzer_pb2.AnalyzeStackRequest()
+        for resource in resources:
+            entry = request.resources.add()
+            entry.type = resource.type
+            entry.urn = resource.urn
+            entry.name = resource.name
+            entry.properties.CopyFrom(_struct(resource.properties))
+            entry.options.CopyFrom(_options(resource))
+            if resource.provider is not None:
+                entry.provider.CopyFrom(_provider(resource.provider))
+            entry.parent = resource.parent
+            entry.dependencies.extend(resource.dependencies)
+            for key, urns in resource.property_dependencies.items():
+                entry.propertyDependencies[key].urns.extend(urns)
+        response = self._call("AnalyzeStack", request)
+        return self._violations(response, default_urn="", types={r.urn: r.type for r in resources})
+
+    def analyze_all(self, resources: Sequence[AnalyzerResource]) -> list[Violation]:
+        """``Analyze`` per resource, then ``AnalyzeStack`` once — a whole preview's analysis."""
+        violations = self.analyze_each(resources)
+        violations.extend(self.analyze_stack(resources))
+        return violations
+
+    def plugin_version(self) -> str:
+        return str(self._call("GetPluginInfo", empty_pb2.Empty()).version)
+
+    def _violations(self, response: Any, *, default_urn: str, types: Mapping[str, str]) -> list[Violation]:
+        policies = self.info().policies
+        found: list[Violation] = []
+        for diagnostic in response.diagnostics:
+            urn = diagnostic.urn or default_urn
+            description = diagnostic.description
+            message = diagnostic.message
+            if description and message.startswith(description):
+                message = message[len(description) :].lstrip("\n")
+            policy = policies.get(diagnostic.policyName)
+            found.append(
+                Violation(
+                    policy=diagnostic.policyName,
+                    enforcement=_PROTO_TO_LEVEL.get(diagnostic.enforcementLevel, "advisory"),
+                    urn=urn,
+                    resource_type=types.get(urn, type_from_urn(urn)),
+                    message=message or description,
+                    severity=_PROTO_TO_SEVERITY.get(diagnostic.severity, "") or (policy.severity if policy else ""),
+                    category=policy.category if policy else "",
+                    description=description,
+                )
+            )
+        return found
+
+
+_RUNNING: weakref.WeakSet[Analyzer] = weakref.WeakSet()
+"""Packs started and not yet stopped; stopped at interpreter exit if a caller forgot."""
+
+
+@atexit.register
+def _stop_all() -> None:
+    for analyzer in list(_RUNNING):
+        analyzer.close()
+
+
+def _analyze_request(resource: AnalyzerResource) -> analyzer_pb2.AnalyzeRequest:
+    request = analyzer_pb2.AnalyzeRequest(
+        type=resource.type,
+        urn=resource.urn,
+        name=resource.name,
+        properties=_struct(resource.properties),
+        options=_options(resource),
+    )
+    if resource.provider is not None:
+        request.provider.CopyFrom(_provider(resource.provider))
+    return request
+
+
+def _struct(properties: Mapping[str, Any]) -> struct_pb2.Struct:
+    struct = struct_pb2.Struct()
+    struct.update(_jsonable(properties))
+    return struct
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, Mapping):
+        return {str(key): _jsonable(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [_jsonable(item) for item in value]
+    if value is None or isinstance(value, bool | int | float | str):
+        return value
+    return str(value)
+
+
+def _options(resource: AnalyzerResource) -> analyzer_pb2.AnalyzerResourceOptions:
+    return analyzer_pb2.AnalyzerResourceOptions(
+        protect=resource.protect,
+        ignoreChanges=list(resource.ignore_changes),
+        deleteBeforeReplace=bool(resource.delete_before_replace),
+        deleteBeforeReplaceDefined=resource.delete_before_replace is not None,
+        additionalSecretOutputs=list(resource.additional_secret_outputs),
+        aliases=list(resource.aliases),
+        parent=resource.parent,
+    )
+
+
+def _provider(provider: ProviderRef) -> analyzer_pb2.AnalyzerProviderResource:
+    return analyzer_pb2.AnalyzerProviderResource(
+        type=provider.type, name=provider.name, urn=provider.urn, properties=_struct(provider.properties)
+    )
+
+
+def type_from_urn(urn: str) -> str:
+    parts = urn.split("::")
+    return parts[2].split("$")[-1] if len(parts) >= 4 else ""
+
+
+def name_from_urn(urn: str) -> str:
+    return urn.rsplit("::", 1)[-1]
