@@ -69,6 +69,10 @@ def _x86(config: dict[str, Any]) -> None:
     config["paved:compute"]["serverless"]["architecture"] = "x86_64"
 
 
+def _serverless(config: dict[str, Any]) -> None:
+    config["paved:compute"]["mode"] = "serverless"
+
+
 def _compute_off(config: dict[str, Any]) -> None:
     config["paved:compute"] = {"mode": "none"}
     config["paved:budget"]["denyOnExceed"] = False  # no role left for the budget action to deny
@@ -86,6 +90,7 @@ VARIANTS: dict[str, tuple[Change, ...]] = {
     "image-uri": (_image_uri,),
     "single-nat-x86": (_single_nat, _x86),
     "compute-off": (_compute_off,),
+    "serverless": (_serverless,),
     "auth-off": (_auth_off,),
 }
 
