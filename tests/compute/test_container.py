@@ -317,7 +317,7 @@ def test_without_a_certificate_the_load_balancer_serves_http_to_cloudfront_only(
 
 
 def test_without_cloudfront_the_load_balancer_admits_the_internet_on_443_and_80_only() -> None:
-    run = run_variant("prod", "no-cdn")
+    run = run_variant("prod", "no-cdn-image-uri")
     alb_sg = run.one("aws:ec2/securityGroup:SecurityGroup", "compute-alb-sg").id
     ingress = [r.inputs for r in run.of_type(INGRESS) if r.inputs["securityGroupId"] == alb_sg]
     assert sorted((r["cidrIpv4"], r["fromPort"], r["toPort"]) for r in ingress) == [
@@ -327,7 +327,7 @@ def test_without_cloudfront_the_load_balancer_admits_the_internet_on_443_and_80_
 
 
 def test_a_configured_image_is_used_as_is_and_only_its_repository_may_be_pulled() -> None:
-    run = run_variant("prod", "image-uri")
+    run = run_variant("prod", "no-cdn-image-uri")
     assert compute_resources(run, "aws:ecr/repository:Repository") == []
     assert run.of_type("awsx:ecr:Image") == []
     (api,) = container_definitions(run)

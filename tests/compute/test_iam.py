@@ -21,8 +21,8 @@ POLICY_TYPES = ("aws:iam/rolePolicy:RolePolicy", "aws:iam/policy:Policy")
 ARN = re.compile(
     r"^arn:aws:(?P<service>[a-z0-9-]+):(?P<region>us-east-1)?:(?P<account>123456789012)?:(?P<resource>.+)$"
 )
-RUNS = [("dev", ""), ("prod", ""), ("dev", "no-database"), ("dev", "single-nat-x86"), ("dev", "containers"),
-        ("prod", "image-uri"), ("prod", "no-cdn"), ("prod", "serverless")]  # fmt: skip
+RUNS = [("dev", ""), ("prod", ""), ("dev", "no-database-auth-off"), ("dev", "single-nat-x86"), ("dev", "containers"),
+        ("prod", "no-cdn-image-uri"), ("prod", "serverless")]  # fmt: skip
 
 
 def documents(run: ProgramRun) -> Iterator[tuple[str, dict[str, Any]]]:

@@ -115,7 +115,7 @@ def test_http_api_checks_jwts_from_the_auth_tiers_user_pool(serverless: ProgramR
 
 
 def test_without_the_auth_tier_the_http_api_checks_jwts_from_the_configured_issuer() -> None:
-    run = run_variant("dev", "auth-off")
+    run = run_variant("dev", "no-database-auth-off")
     authorizer = run.one("aws:apigatewayv2/authorizer:Authorizer", "compute-jwt-authorizer").inputs
     assert authorizer["jwtConfiguration"] == {"issuer": ISSUER, "audiences": [AUDIENCE]}
 
@@ -287,7 +287,7 @@ def test_stack_exports_the_api_behind_its_https_endpoint(serverless: ProgramRun)
 
 
 def test_without_a_database_the_function_stays_out_of_the_vpc() -> None:
-    run = run_variant("dev", "no-database")
+    run = run_variant("dev", "no-database-auth-off")
     function = run.one(FUNCTION, "compute-api").inputs
     assert function.get("vpcConfig") is None
     assert [f.name for f in compute_resources(run, FUNCTION)] == ["compute-api"]
