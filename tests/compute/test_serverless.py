@@ -316,3 +316,32 @@ def test_compute_switched_off_creates_nothing_and_exports_no_api() -> None:
     run = run_variant("prod", "compute-off")
     assert not [r for r in run.resources if r.type.startswith("paved:compute")]
     assert "api" not in run.outputs
+
+
+def test_browsers_on_the_apps_origins_may_put_presigned_uploads_and_nothing_else(
+    serverless: ProgramRun, container: ProgramRun
+) -> None:
+    for run, origin in ((serverless, "http://localhost:3000"), (container, "https://app.example.com")):
+        cors = run.one("aws:s3/bucketCorsConfiguration:BucketCorsConfiguration", "compute-uploads-cors").inputs
+        assert cors["bucket"] == run.outputs["data"]["buckets"]["uploads"]["name"]
+        assert cors["corsRules"] == [
+            {
+                "allowedMethods": ["PUT"],
+                "allowedOrigins": [origin],
+                "allowedHeaders": ["Content-Type"],
+                "exposeHeaders": ["ETag"],
+                "maxAgeSeconds": 3000,
+            }
+        ]
+    assert (
+        run_variant("dev", "no-database-auth-off").of_type("aws:s3/bucketCorsConfiguration:BucketCorsConfiguration")
+        == []
+    )
+
+
+def test_app_origins_are_the_callback_urls_scheme_host_and_port() -> None:
+    from components.compute.uploads import app_origins
+
+    assert app_origins(
+        ["https://app.example.com/callback", "https://app.example.com/other", "http://localhost:3000/cb"]
+    ) == ["https://app.example.com", "http://localhost:3000"]
