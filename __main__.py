@@ -6,6 +6,7 @@ from components.account import AwsAccount
 from components.auth import Auth, AuthArgs, SocialSecrets
 from components.cdn import Cdn, CdnArgs, cdn_managed_bucket_policies
 from components.compute import Compute, ComputeArgs
+from components.compute.uploads import app_origins
 from components.config_loader import load_stack_config, read_pulumi_config
 from components.data import Data, DataArgs, exported, log_deliveries
 from components.encryption import Encryption, EncryptionArgs
@@ -85,6 +86,7 @@ compute = (
             auth=auth.outputs if auth is not None else None,
             protect=config.protection.enabled,
             cdn_enabled=config.cdn.enabled,
+            app_origins=tuple(app_origins(config.auth.callback_urls)) if config.auth.enabled else (),
         ),
         tier,
     )
