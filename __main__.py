@@ -6,9 +6,11 @@ from components.account import AwsAccount
 from components.auth import Auth, AuthArgs, SocialSecrets
 from components.cdn import Cdn, CdnArgs, cdn_managed_bucket_policies
 from components.compute import Compute, ComputeArgs
+from components.compute.uploads import app_origins
 from components.config_loader import load_stack_config, read_pulumi_config
 from components.data import Data, DataArgs, exported, log_deliveries
 from components.encryption import Encryption, EncryptionArgs
+from components.mail import Mail, MailArgs, mail_managed_bucket_policies, rule_set_name
 from components.network import Network, NetworkArgs
 from components.observability import Observability, ObservabilityArgs, edge_topic
 from components.provider import edge_provider, stack_provider, tier_options
@@ -23,9 +25,10 @@ encryption = Encryption(
     "encryption",
     EncryptionArgs(
         account=account,
-        deletion_window_days=30 if config.is_prod else 7,
+        deletion_window_days=30 if config.protection.enabled else 7,
         protect=config.protection.enabled,
         serves_cdn=config.cdn.enabled,
+        mail_rule_set=rule_set_name(config.project, config.stack) if config.mail.enabled else None,
     ),
     tier,
 )
@@ -65,7 +68,7 @@ data = Data(
         key_arn=encryption.key_arn,
         protect=config.protection.enabled,
         log_deliveries=log_deliveries(config),
-        policy_managed_elsewhere=cdn_managed_bucket_policies(config),
+        policy_managed_elsewhere=cdn_managed_bucket_policies(config) | mail_managed_bucket_policies(config),
     ),
     tier,
 )
@@ -83,6 +86,7 @@ compute = (
             auth=auth.outputs if auth is not None else None,
             protect=config.protection.enabled,
             cdn_enabled=config.cdn.enabled,
+            app_origins=tuple(app_origins(config.auth.callback_urls)) if config.auth.enabled else (),
         ),
         tier,
     )
@@ -105,6 +109,24 @@ cdn = (
         tier,
     )
     if config.cdn.enabled
+    else None
+)
+
+mail = (
+    Mail(
+        "mail",
+        MailArgs(
+            settings=config.mail,
+            account=account,
+            project=config.project,
+            stack=config.stack,
+            key_arn=encryption.key_arn,
+            bucket=data.outputs.buckets[config.mail.bucket],
+            log_retention_days=config.observability.log_retention_days,
+        ),
+        tier,
+    )
+    if config.mail.enabled and config.mail.bucket
     else None
 )
 
@@ -158,4 +180,6 @@ if auth is not None:
             "domain": auth.domain,
         },
     )
+if mail is not None:
+    pulumi.export("mail", {"ruleSet": mail.rule_set, "forwarder": mail.function_name})
 pulumi.export("data", exported(data.outputs))

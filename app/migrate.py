@@ -1,5 +1,5 @@
-"""Schema migrations: ``python -m app.migrate`` (container task, or a workstation) or the migration
-function (``app.migrate.handler``).
+"""Schema migrations: ``python -m app.migrate`` (container task, or a workstation), or the migration
+functions (``app.migrate.start_handler`` then ``app.migrate.handler``).
 
 Connects as the database's administrator (the RDS-managed master secret), then:
 
@@ -8,9 +8,16 @@ Connects as the database's administrator (the RDS-managed master secret), then:
 2. makes sure the app's login role exists, is granted ``rds_iam`` where that role exists (RDS and
    Aurora: the role may then log in only with IAM tokens), and may read what the API reads.
 
-Running it again changes nothing. The admin credentials come from ``DB_ADMIN_SECRET_ARN`` (the
-function) or ``DB_ADMIN_USER``/``DB_ADMIN_PASSWORD`` (injected by ECS from that secret, or set by
-hand on a workstation); they never reach the API's own process.
+Running it again changes nothing. Where the admin credentials come from:
+
+* the container task: ``DB_ADMIN_USER``/``DB_ADMIN_PASSWORD``, injected by ECS from the master secret;
+* a workstation: the same variables, or ``DB_ADMIN_SECRET_ARN`` read with the caller's credentials;
+* serverless: two functions, so neither needs both the secret and the network. The starter
+  (``start_handler``, outside the VPC, where Secrets Manager's public endpoint is reachable without a
+  NAT gateway or an interface endpoint) reads the master secret and invokes the migration function
+  (``handler``, in the VPC, next to the database) with the credentials in the invocation's payload.
+  The migration function may read no secret; the starter cannot reach the database; neither logs the
+  payload, and Lambda keeps no copy of a synchronous invocation's payload.
 """
 
 from __future__ import annotations
@@ -110,12 +117,15 @@ def admin_credentials(env: Mapping[str, str], read_secret: Callable[[str], str])
     return user, password
 
 
-def run(env: Mapping[str, str], read_secret: Callable[[str], str]) -> dict[str, Any]:
+def run(
+    env: Mapping[str, str], read_secret: Callable[[str], str], *, admin: tuple[str, str] | None = None
+) -> dict[str, Any]:
+    """Migrate the database ``env`` names, as ``admin`` or as the administrator ``env`` points at."""
     settings = Settings.from_env(env)
     if settings.database is None:
         raise SettingsError("DB_HOST: required to migrate")
-    user, password = admin_credentials(env, read_secret)
-    admin = DatabaseSettings(
+    user, password = admin or admin_credentials(env, read_secret)
+    admin_settings = DatabaseSettings(
         host=settings.database.host,
         port=settings.database.port,
         name=settings.database.name,
@@ -123,12 +133,59 @@ def run(env: Mapping[str, str], read_secret: Callable[[str], str]) -> dict[str, 
         iam_auth=False,
         ssl_root_cert=settings.database.ssl_root_cert,
     )
-    connection = Database(admin, lambda: password).connect()
+    connection = Database(admin_settings, lambda: password).connect()
     try:
         applied = migrate(connection, app_user=settings.database.user)
     finally:
         connection.close()
     return {"applied": applied, "appUser": settings.database.user}
+
+
+class MigrationError(RuntimeError):
+    """The migration function reported an error (its type and message, never the payload sent)."""
+
+
+Invoke = Callable[[str, dict[str, Any]], dict[str, Any]]
+
+
+def start(env: Mapping[str, str], read_secret: Callable[[str], str], invoke: Invoke) -> dict[str, Any]:
+    """The starter's work: read the master secret, run the migration function with it, return its result."""
+    arn, function = env.get("DB_ADMIN_SECRET_ARN"), env.get("MIGRATION_FUNCTION")
+    if not arn or not function:
+        raise SettingsError("DB_ADMIN_SECRET_ARN and MIGRATION_FUNCTION: required to start migrations")
+    document = json.loads(read_secret(arn))
+    return invoke(function, {"admin": {"username": str(document["username"]), "password": str(document["password"])}})
+
+
+def lambda_invoker(client: Any) -> Invoke:
+    """Synchronous invocations through a boto3 Lambda client; a function error becomes ``MigrationError``."""
+
+    def invoke(function: str, payload: dict[str, Any]) -> dict[str, Any]:
+        response = client.invoke(
+            FunctionName=function, InvocationType="RequestResponse", Payload=json.dumps(payload).encode()
+        )
+        body = json.loads(response["Payload"].read() or b"null")
+        if response.get("FunctionError"):
+            detail = body if isinstance(body, dict) else {}
+            raise MigrationError(
+                f"the migration function failed: {detail.get('errorType', 'Error')}: {detail.get('errorMessage', '')}"
+            )
+        result: dict[str, Any] = body
+        return result
+
+    return invoke
+
+
+def admin_from_event(event: Any) -> tuple[str, str] | None:
+    """The administrator's credentials the starter sent, if any (``{"admin": {"username", "password"}}``)."""
+    admin = event.get("admin") if isinstance(event, Mapping) else None
+    if admin is None:
+        return None
+    user = admin.get("username") if isinstance(admin, Mapping) else None
+    password = admin.get("password") if isinstance(admin, Mapping) else None
+    if not isinstance(user, str) or not isinstance(password, str) or not user or not password:
+        raise SettingsError("event.admin: expected username and password strings")
+    return user, password
 
 
 def _secrets_manager_reader(region: str | None) -> Callable[[str], str]:
@@ -142,9 +199,21 @@ def _secrets_manager_reader(region: str | None) -> Callable[[str], str]:
 
 
 def handler(event: Any, context: Any) -> dict[str, Any]:
-    """The migration function: invoked by hand (``aws lambda invoke``) after a deploy; takes no input."""
+    """The migration function (in the VPC): the starter invokes it with the credentials; never logs the event."""
     logging.getLogger().setLevel(logging.INFO)
-    return run(os.environ, _secrets_manager_reader(os.environ.get("AWS_REGION")))
+    region = os.environ.get("AWS_REGION")
+    return run(os.environ, _secrets_manager_reader(region), admin=admin_from_event(event))
+
+
+def start_handler(event: Any, context: Any) -> dict[str, Any]:
+    """The starter function (outside the VPC): invoked by hand (``aws lambda invoke``) after a deploy."""
+    import boto3
+
+    logging.getLogger().setLevel(logging.INFO)
+    region = os.environ.get("AWS_REGION")
+    return start(
+        os.environ, _secrets_manager_reader(region), lambda_invoker(boto3.client("lambda", region_name=region))
+    )
 
 
 def main() -> int:

@@ -43,7 +43,12 @@ def build_services(
     if settings.uploads_bucket:
         s3 = aws.client(
             "s3",
-            config=AWS_CONFIG.merge(Config(signature_version="s3v4", s3={"addressing_style": "virtual"})),
+            config=AWS_CONFIG.merge(
+                Config(
+                    signature_version="s3v4",
+                    s3={"addressing_style": "virtual", "us_east_1_regional_endpoint": "regional"},
+                )
+            ),
         )
         uploads = Uploads(
             s3,

@@ -22,6 +22,8 @@ class EncryptionArgs:
     protect: bool = True
     serves_cdn: bool = False
     """Whether CloudFront reads SSE-KMS objects through Origin Access Control (the cdn tier is on)."""
+    mail_rule_set: str | None = None
+    """The SES receipt rule set that stores received mail in an SSE-KMS bucket (the mail tier is on)."""
 
 
 class Encryption(pulumi.ComponentResource):
@@ -41,7 +43,7 @@ class Encryption(pulumi.ComponentResource):
             deletion_window_in_days=args.deletion_window_days,
             key_usage="ENCRYPT_DECRYPT",
             customer_master_key_spec="SYMMETRIC_DEFAULT",
-            policy=key_policy(args.account, cdn=args.serves_cdn),
+            policy=key_policy(args.account, cdn=args.serves_cdn, mail_rule_set=args.mail_rule_set),
             opts=child.merge(pulumi.ResourceOptions(protect=args.protect)),
         )
         aws.kms.Alias(
@@ -55,17 +57,41 @@ class Encryption(pulumi.ComponentResource):
         self.register_outputs({"keyArn": self.key_arn, "keyId": self.key_id})
 
 
-def key_policy(account: AwsAccount, *, cdn: bool = False) -> pulumi.Output[str]:
+def key_policy(account: AwsAccount, *, cdn: bool = False, mail_rule_set: str | None = None) -> pulumi.Output[str]:
     """Account-root administration plus service principals, each scoped to this account."""
-    return pulumi.Output.json_dumps({"Version": "2012-10-17", "Statement": key_policy_statements(account, cdn=cdn)})
+    statements = key_policy_statements(account, cdn=cdn, mail_rule_set=mail_rule_set)
+    return pulumi.Output.json_dumps({"Version": "2012-10-17", "Statement": statements})
 
 
-def key_policy_statements(account: AwsAccount, *, cdn: bool = False) -> list[dict[str, Any]]:
+def key_policy_statements(
+    account: AwsAccount, *, cdn: bool = False, mail_rule_set: str | None = None
+) -> list[dict[str, Any]]:
     """The key policy's statements; tiers that need a service principal add theirs here."""
     statements = _base_statements(account) + alarm_topic_statements(account)
     if cdn:
         statements.append(cloudfront_origin_statement(account))
+    if mail_rule_set is not None:
+        statements.append(ses_stores_mail_statement(account, mail_rule_set))
     return statements
+
+
+def ses_stores_mail_statement(account: AwsAccount, rule_set: str) -> dict[str, Any]:
+    """SES may encrypt the mail its receipt rules store in a bucket whose default encryption is this key.
+
+    S3 asks KMS for a data key on behalf of the writer, SES; the conditions hold SES to this
+    account's rules of the stack's own rule set.
+    """
+    return {
+        "Sid": "SesEncryptsStoredMail",
+        "Effect": "Allow",
+        "Principal": {"Service": "ses.amazonaws.com"},
+        "Action": ["kms:Encrypt", "kms:GenerateDataKey"],
+        "Resource": "*",
+        "Condition": {
+            "StringEquals": {"aws:SourceAccount": account.account_id},
+            "ArnLike": {"aws:SourceArn": account.arn("ses", f"receipt-rule-set/{rule_set}:receipt-rule/*")},
+        },
+    }
 
 
 def alarm_topic_statements(account: AwsAccount) -> list[dict[str, Any]]:

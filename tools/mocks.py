@@ -12,10 +12,10 @@ from typing import Any
 
 import pulumi
 
-from tools.mock_outputs import base, compute, data, edge, network
+from tools.mock_outputs import base, compute, data, edge, mail, network
 from tools.mock_outputs.base import ACCOUNT_ID, MockContext, default_outputs, resource_id
 
-OUTPUTS = {**network.OUTPUTS, **data.OUTPUTS, **compute.OUTPUTS, **edge.OUTPUTS}
+OUTPUTS = {**network.OUTPUTS, **data.OUTPUTS, **compute.OUTPUTS, **edge.OUTPUTS, **mail.OUTPUTS}
 """Resource type → outputs beyond the echoed inputs."""
 
 CALLS = {**base.CALLS, **data.CALLS, **compute.CALLS}

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import pulumi
 
 from components.account import AwsAccount
-from components.compute import container, serverless
+from components.compute import container, serverless, uploads
 from components.compute.context import Context, JwtIssuer
 from components.config import Compute as ComputeSettings
 from components.outputs import AuthOutputs, ComputeOutputs, DataOutputs, NetworkOutputs
@@ -25,6 +25,8 @@ class ComputeArgs:
     protect: bool = True
     cdn_enabled: bool = True
     """Whether CloudFront fronts the API (the load balancer then admits only CloudFront)."""
+    app_origins: tuple[str, ...] = ()
+    """Origins of the app's pages (``scheme://host[:port]``): browsers there may PUT presigned uploads."""
 
     def __post_init__(self) -> None:
         if self.settings.mode == "none":
@@ -57,6 +59,9 @@ class Compute(pulumi.ComponentResource):
         )
         build = serverless.build if args.settings.mode == "serverless" else container.build
         self.outputs, self.exports = build(ctx)
+        bucket = args.data.bucket("uploads")
+        if bucket is not None and args.app_origins:
+            uploads.upload_cors(f"{name}-uploads-cors", bucket.name, list(args.app_origins), ctx.child)
         self.register_outputs(
             {
                 "mode": self.outputs.mode,

@@ -108,7 +108,7 @@ def build(ctx: Context) -> tuple[ComputeOutputs, dict[str, pulumi.Output[str]]]:
         secrets.append({"name": "CACHE_AUTH_TOKEN", "valueFrom": ctx.cache.auth_secret_arn})
     task = aws.ecs.TaskDefinition(
         f"{ctx.name}-task",
-        family=f"paved-{pulumi.get_stack()}-api",
+        family=f"{pulumi.get_project()}-{pulumi.get_stack()}-api",
         requires_compatibilities=["FARGATE"],
         network_mode="awsvpc",
         cpu=str(settings.cpu),
@@ -213,7 +213,6 @@ def _image(ctx: Context) -> Image:
         f"{ctx.name}-image",
         repository_url=repository.repository_url,
         context=str(APP_DIR),
-        dockerfile=str(APP_DIR / "Dockerfile"),
         platform=f"linux/{settings.architecture.replace('x86_64', 'amd64')}",
         image_tag=f"app-{source_digest(APP_DIR)[:16]}",
         opts=ctx.child.merge(pulumi.ResourceOptions(providers={"aws": ctx.provider})),
@@ -348,7 +347,7 @@ def _migration_task(ctx: Context, image: Image, log_group: aws.cloudwatch.LogGro
     ]
     return aws.ecs.TaskDefinition(
         f"{ctx.name}-migrate-task",
-        family=f"paved-{pulumi.get_stack()}-migrate",
+        family=f"{pulumi.get_project()}-{pulumi.get_stack()}-migrate",
         requires_compatibilities=["FARGATE"],
         network_mode="awsvpc",
         cpu=str(MIGRATION_CPU),

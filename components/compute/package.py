@@ -27,6 +27,7 @@ APP_DIR = Path("app")
 """Relative to the project directory, where Pulumi runs the program (and the tests run from)."""
 API_HANDLER = "app.lambda_handler.handler"
 MIGRATION_HANDLER = "app.migrate.handler"
+MIGRATION_STARTER = "app.migrate.start_handler"
 RDS_CA_BUNDLE = "certs/rds-global-bundle.pem"
 """Where ``make rds-ca-bundle`` puts the RDS CA bundle, relative to app/ (and to the package in Lambda)."""
 

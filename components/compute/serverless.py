@@ -1,5 +1,5 @@
 """Serverless mode: the API function behind an API Gateway HTTP API with a JWT authorizer, and the
-migration function beside it.
+migration functions beside it.
 
 The function joins the VPC (private subnets, the workload security group) only when it reaches the
 database or the cache. Its archive is assembled by the program (``package.py``). The HTTP API has
@@ -19,12 +19,13 @@ import pulumi_aws as aws
 from components.compute import iam, security
 from components.compute.context import Context
 from components.compute.environment import Environment, api_environment, database_environment
-from components.compute.package import API_HANDLER, LAMBDA_RUNTIME, MIGRATION_HANDLER, lambda_package
+from components.compute.package import API_HANDLER, LAMBDA_RUNTIME, MIGRATION_HANDLER, MIGRATION_STARTER, lambda_package
 from components.outputs import ComputeOutputs
 
 STAGE = "$default"
 MIGRATION_TIMEOUT_SECONDS = 300
 MIGRATION_MEMORY_MB = 256
+STARTER_MEMORY_MB = 128
 
 ACCESS_LOG_FORMAT = {
     "requestId": "$context.requestId",
@@ -97,23 +98,8 @@ def build(ctx: Context) -> tuple[ComputeOutputs, dict[str, pulumi.Output[str]]]:
     functions = [api]
     exports: dict[str, pulumi.Output[str]] = {}
     if ctx.database is not None:
-        migration = _function(
-            ctx,
-            "migrate",
-            description="paved schema migrations (app.migrate); invoke by hand after a deploy",
-            handler=MIGRATION_HANDLER,
-            code=code,
-            environment={
-                **database_environment(ctx, rds_ca_bundle=package.has_rds_ca_bundle),
-                "DB_ADMIN_SECRET_ARN": ctx.database.master_secret_arn,
-            },
-            statements=iam.secret_read_statements(ctx.account, ctx.key_arn, [ctx.database.master_secret_arn]),
-            memory_mb=MIGRATION_MEMORY_MB,
-            timeout_seconds=MIGRATION_TIMEOUT_SECONDS,
-            reserved_concurrency=1,
-        )
-        functions.append(migration)
-        exports["migrationFunctionName"] = migration.function.name
+        functions += _migration_functions(ctx, code, rds_ca_bundle=package.has_rds_ca_bundle)
+        exports["migrationFunctionName"] = functions[-1].function.name
     http_api, endpoint, access_logs = _http_api(ctx, api.function)
     return (
         ComputeOutputs(
@@ -131,38 +117,58 @@ def build(ctx: Context) -> tuple[ComputeOutputs, dict[str, pulumi.Output[str]]]:
     )
 
 
+def _migration_functions(ctx: Context, code: pulumi.Archive, *, rds_ca_bundle: bool) -> list[Function]:
+    """The migration function (in the VPC, no secret) and its starter (outside it, reads the master secret).
+
+    Neither needs both the network path to the database and the one to Secrets Manager, so a stack
+    without a NAT gateway needs no interface endpoint for migrations (app/migrate.py explains the
+    hand-over).
+    """
+    database = ctx.database
+    assert database is not None
+    migration = _function(
+        ctx,
+        "migrate",
+        description="paved schema migrations (app.migrate); started by the migrate-start function",
+        handler=MIGRATION_HANDLER,
+        code=code,
+        environment=database_environment(ctx, rds_ca_bundle=rds_ca_bundle),
+        statements=[],
+        memory_mb=MIGRATION_MEMORY_MB,
+        timeout_seconds=MIGRATION_TIMEOUT_SECONDS,
+        reserved_concurrency=1,
+    )
+    starter = _function(
+        ctx,
+        "migrate-start",
+        description="paved: reads the master secret and runs the migrate function; invoke by hand after a deploy",
+        handler=MIGRATION_STARTER,
+        code=code,
+        environment={
+            "DB_ADMIN_SECRET_ARN": database.master_secret_arn,
+            "MIGRATION_FUNCTION": migration.function.name,
+        },
+        statements=[
+            *iam.secret_read_statements(ctx.account, ctx.key_arn, [database.master_secret_arn]),
+            iam.allow("StartTheMigrationFunction", ["lambda:InvokeFunction"], [migration.function.arn]),
+        ],
+        memory_mb=STARTER_MEMORY_MB,
+        timeout_seconds=MIGRATION_TIMEOUT_SECONDS + 20,
+        reserved_concurrency=1,
+        in_vpc=False,
+    )
+    return [migration, starter]
+
+
 def _network_rules(ctx: Context) -> None:
-    """Egress for functions in the VPC: S3/DynamoDB gateway endpoints, and Secrets Manager for secrets."""
+    """Egress for functions in the VPC: the S3/DynamoDB gateway endpoints, and the NAT gateway only when
+    the API function reads the cache's token from Secrets Manager (the config model requires a NAT
+    gateway with a cache)."""
     if not ctx.in_vpc:
         return
     security.gateway_endpoint_egress(f"{ctx.name}-egress", ctx.network, ctx.region, ctx.parent)
-    secrets = _secrets_read_in_vpc(ctx)
-    if not secrets:
-        return
-    if ctx.network.nat_strategy == "none":
-        subnets = ctx.network.private_subnet_ids
-        if not ctx.protect:  # one endpoint interface is enough where availability is not at stake
-            subnets = subnets.apply(lambda ids: list(ids[:1]))
-        security.secrets_manager_endpoint(
-            f"{ctx.name}-secretsmanager",
-            network=ctx.network,
-            account=ctx.account,
-            subnet_ids=subnets,
-            secret_arns=secrets,
-            parent=ctx.parent,
-        )
-    else:
-        security.public_endpoint_egress(f"{ctx.name}-egress", ctx.network, "Secrets Manager", ctx.parent)
-
-
-def _secrets_read_in_vpc(ctx: Context) -> list[pulumi.Input[str]]:
-    """Secrets functions read at run time: the master secret (migrations) and the cache's token."""
-    secrets: list[pulumi.Input[str]] = []
-    if ctx.database is not None:
-        secrets.append(ctx.database.master_secret_arn)
     if ctx.cache is not None:
-        secrets.append(ctx.cache.auth_secret_arn)
-    return secrets
+        security.public_endpoint_egress(f"{ctx.name}-egress", ctx.network, "Secrets Manager", ctx.parent)
 
 
 def _function(
@@ -177,12 +183,14 @@ def _function(
     memory_mb: int,
     timeout_seconds: int,
     reserved_concurrency: int,
+    in_vpc: bool | None = None,
 ) -> Function:
+    """A function with its own log group and role; in the VPC when ``in_vpc`` (default: the stack's rule)."""
     settings = ctx.settings.serverless
     log_group = ctx.log_group(f"{role}-logs", settings.log_retention_days)
     vpc_statements: list[iam.Statement] = []
     vpc_config = None
-    if ctx.in_vpc:
+    if ctx.in_vpc if in_vpc is None else in_vpc:
         vpc_statements = iam.vpc_function_statements(
             ctx.account,
             ctx.network.vpc_id,

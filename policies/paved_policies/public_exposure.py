@@ -128,7 +128,8 @@ def _web_ports_on_load_balancers(args: StackValidationArgs, report: Report) -> N
     groups = _web_open_groups(stack)
     if not groups:
         return
-    allowed_types = {*t.LOAD_BALANCERS, t.CLASSIC_LOAD_BALANCER, *SECURITY_GROUP_TYPES}
+    # Rules belong to their group; an egress rule of the load balancer's group is not a use of it.
+    allowed_types = {*t.LOAD_BALANCERS, t.CLASSIC_LOAD_BALANCER, *SECURITY_GROUP_TYPES, t.SECURITY_GROUP_EGRESS_RULE}
     cloudfront_origins = {
         dependency.urn
         for distribution in stack.of_types([t.CLOUDFRONT_DISTRIBUTION])

@@ -109,6 +109,7 @@ SECURITY_GROUP: Final = "aws:ec2/securityGroup:SecurityGroup"
 DEFAULT_SECURITY_GROUP: Final = "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup"
 SECURITY_GROUP_RULE: Final = "aws:ec2/securityGroupRule:SecurityGroupRule"
 SECURITY_GROUP_INGRESS_RULE: Final = "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule"
+SECURITY_GROUP_EGRESS_RULE: Final = "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule"
 
 # --- identity and keys ------------------------------------------------------------------------
 IAM_ROLE: Final = "aws:iam/role:Role"

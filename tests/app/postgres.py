@@ -16,6 +16,7 @@ import secrets
 import shutil
 import socket
 import subprocess
+import sys
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -93,6 +94,7 @@ class Cluster:
                 "-c full_page_writes=off",
             ]
         )
+        self._reaper = self._start_reaper()
         self._pg("pg_ctl", "-D", str(self.data), "-o", options, "-l", str(self.root / "log"), "-w", "start")
         return PgServer("127.0.0.1", self.port, "postgres", ADMIN, self.password, ca_file)
 
@@ -102,6 +104,34 @@ class Cluster:
                 self._pg("pg_ctl", "-D", str(self.data), "-m", "immediate", "-w", "stop")
         finally:
             shutil.rmtree(self.root, ignore_errors=True)
+            reaper = getattr(self, "_reaper", None)
+            if reaper is not None:
+                reaper.stdin.close()
+                reaper.wait(timeout=30)
+
+    def _start_reaper(self) -> subprocess.Popen[bytes]:
+        """A watchdog in its own session that stops the cluster once this process is gone, however it ends.
+
+        It blocks reading a pipe only this process holds open; a killed test run (timeout, SIGKILL, a
+        killed process group) closes the pipe, and the watchdog stops the server and removes its files.
+        """
+        stop = [str(self.bin / "pg_ctl"), "-D", str(self.data), "-m", "immediate", "-w", "stop"]
+        if self.run_as:
+            stop = ["runuser", "-u", self.run_as, "--", *stop]
+        script = (
+            "import os, shutil, subprocess, sys\n"
+            "sys.stdin.buffer.read()\n"
+            f"if os.path.exists({str(self.data / 'postmaster.pid')!r}):\n"
+            f"    subprocess.run({stop!r}, capture_output=True, timeout=60)\n"
+            f"shutil.rmtree({str(self.root)!r}, ignore_errors=True)\n"
+        )
+        return subprocess.Popen(
+            [sys.executable, "-c", script],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            start_new_session=True,
+        )
 
     def _pg(self, program: str, *args: str) -> None:
         command = [str(self.bin / program), *args]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import ssl
 from collections.abc import Callable, Iterator
@@ -12,11 +13,12 @@ import boto3
 import fakeredis
 import pg8000.native
 import pytest
+from botocore.response import StreamingBody
 
 from app import lambda_handler, migrate
 from app.catalog import Catalog
 from app.database import Database, iam_token_source, password_source
-from app.settings import DatabaseSettings
+from app.settings import DatabaseSettings, SettingsError
 from tests.app.conftest import APP_PASSWORD, APP_USER, PgDatabase
 from tests.app.events import http_event, parsed
 
@@ -237,3 +239,66 @@ def test_a_failing_cache_falls_back_to_the_database(migrated: PgDatabase) -> Non
     assert [p["sku"] for p in catalog.products(limit=10, offset=0)["products"]] == ["BAG-1", "CAP-1", "MUG-1"]
     with pytest.raises(Exception, match="onnection"):
         broken.ping()
+
+
+def test_the_starter_runs_the_migration_function_with_the_master_secret(
+    pg_database: PgDatabase, aws: boto3.Session, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Starter (reads the secret) → migration function (runs against the database): the invocation is a
+    direct call here, the same payload Lambda would carry."""
+    server = pg_database.server
+    secret = aws.client("secretsmanager").create_secret(
+        Name="rds!cluster-handler",
+        SecretString=json.dumps({"username": server.admin_user, "password": server.admin_password}),
+    )
+    for name, value in pg_database.env().items():
+        monkeypatch.setenv(name, value)
+    monkeypatch.delenv("DB_PASSWORD")
+    monkeypatch.setenv("DB_IAM_AUTH", "true")
+    sent: list[dict[str, Any]] = []
+
+    def invoke(function: str, payload: dict[str, Any]) -> dict[str, Any]:
+        sent.append(payload)
+        assert function == "compute-migrate-abc"
+        return migrate.handler(json.loads(json.dumps(payload)), None)
+
+    starter_env = {"DB_ADMIN_SECRET_ARN": secret["ARN"], "MIGRATION_FUNCTION": "compute-migrate-abc"}
+    read = migrate._secrets_manager_reader("us-east-1")
+    assert migrate.start(starter_env, read, invoke) == {"applied": ["0001_catalog"], "appUser": APP_USER}
+    assert migrate.start(starter_env, read, invoke) == {"applied": [], "appUser": APP_USER}
+    assert sent[0] == {"admin": {"username": server.admin_user, "password": server.admin_password}}
+
+
+def test_the_migration_function_refuses_a_malformed_admin_payload() -> None:
+    with pytest.raises(SettingsError, match=r"event\.admin"):
+        migrate.admin_from_event({"admin": {"username": "admin"}})
+    assert migrate.admin_from_event({}) is None
+
+
+def test_the_starter_invokes_synchronously_and_reports_a_failure_without_the_payload() -> None:
+    from botocore.stub import Stubber
+
+    client = boto3.client("lambda", region_name="us-east-1", aws_access_key_id="x", aws_secret_access_key="y")
+    stubber = Stubber(client)
+    payload = {"admin": {"username": "postgres", "password": "s3cret-value"}}
+    expected = {"FunctionName": "fn", "InvocationType": "RequestResponse", "Payload": json.dumps(payload).encode()}
+    ok = io.BytesIO(b'{"applied": [], "appUser": "app"}')
+    stubber.add_response("invoke", {"StatusCode": 200, "Payload": StreamingBody(ok, len(ok.getvalue()))}, expected)
+    failed = io.BytesIO(b'{"errorType": "DatabaseError", "errorMessage": "relation missing"}')
+    stubber.add_response(
+        "invoke",
+        {"StatusCode": 200, "FunctionError": "Unhandled", "Payload": StreamingBody(failed, len(failed.getvalue()))},
+        expected,
+    )
+    with stubber:
+        invoke = migrate.lambda_invoker(client)
+        assert invoke("fn", payload) == {"applied": [], "appUser": "app"}
+        with pytest.raises(migrate.MigrationError) as raised:
+            invoke("fn", payload)
+    assert str(raised.value) == "the migration function failed: DatabaseError: relation missing"
+    assert "s3cret" not in str(raised.value)
+
+
+def test_the_starter_needs_the_secret_and_the_function() -> None:
+    with pytest.raises(SettingsError, match="MIGRATION_FUNCTION"):
+        migrate.start({"DB_ADMIN_SECRET_ARN": "arn"}, lambda arn: "{}", lambda function, payload: {})

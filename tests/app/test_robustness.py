@@ -64,7 +64,7 @@ def api(aws: boto3.Session, monkeypatch: pytest.MonkeyPatch) -> Iterator[Api]:
     lambda_handler.api.cache_clear()
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(method=METHODS, path=PATHS, body=BODIES, claims=CLAIMS, query=QUERIES)
 def test_lambda_never_answers_500(
     api: Api, method: str, path: str, body: str | None, claims: dict[str, Any] | None, *, query: dict[str, str]
@@ -82,7 +82,7 @@ def container_api(aws: boto3.Session) -> Api:
     return Api(build_services(Settings.from_env({"AWS_REGION": "us-east-1", "ITEMS_TABLE": TABLE}), platform_claims))
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(method=METHODS, path=PATHS, body=st.binary(max_size=300), length=st.one_of(st.none(), st.text(max_size=6)))
 def test_wsgi_never_answers_500(container_api: Api, method: str, path: str, body: bytes, length: str | None) -> None:
     api = container_api

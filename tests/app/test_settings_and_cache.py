@@ -91,3 +91,20 @@ def test_health_checks_follow_what_is_configured(aws: boto3.Session) -> None:
     assert set(services.health_checks) == {"postgres", "cache"}
     services.health_checks["cache"]()
     assert build_services(Settings.from_env(BASE), platform_claims, session=aws).health_checks == {}
+
+
+def test_migrate_command_exits_2_with_one_line_when_not_configured(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from app import migrate
+
+    for name in ("DB_HOST", "DB_ADMIN_SECRET_ARN", "DB_ADMIN_USER", "DB_ADMIN_PASSWORD"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("AWS_REGION", "us-east-1")
+    assert migrate.main() == 2
+    assert capsys.readouterr().err == "migrate: DB_HOST: required to migrate\n"
+    monkeypatch.setenv("DB_HOST", "db.internal")
+    monkeypatch.setenv("DB_NAME", "app")
+    monkeypatch.setenv("DB_USER", "app_user")
+    assert migrate.main() == 2
+    assert "DB_ADMIN_SECRET_ARN, or DB_ADMIN_USER and DB_ADMIN_PASSWORD: required" in capsys.readouterr().err

@@ -40,6 +40,7 @@ def test_upload_url_is_a_put_under_the_callers_prefix(call: Call) -> None:
     assert upload["headers"] == {"Content-Type": "image/png", "Content-Length": "2048"}
     url = urlsplit(upload["url"])
     assert url.scheme == "https"
+    assert url.netloc == f"{BUCKET}.s3.us-east-1.amazonaws.com"  # regional: reached through the S3 gateway endpoint
     assert url.path.endswith(upload["key"].replace(" ", "%20"))
 
 

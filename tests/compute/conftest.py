@@ -1,7 +1,7 @@
 """Stacks for the compute tier's specifications, each run once under mocks.
 
 The API takes its JWT issuer and audience from the auth tier; ``compute.jwt`` (set below) is what it
-uses instead when auth is off (the ``auth-off`` variant).
+uses instead when auth is off (the ``no-database-auth-off`` variant).
 """
 
 from __future__ import annotations
@@ -69,6 +69,10 @@ def _x86(config: dict[str, Any]) -> None:
     config["paved:compute"]["serverless"]["architecture"] = "x86_64"
 
 
+def _serverless(config: dict[str, Any]) -> None:
+    config["paved:compute"]["mode"] = "serverless"
+
+
 def _compute_off(config: dict[str, Any]) -> None:
     config["paved:compute"] = {"mode": "none"}
     config["paved:budget"]["denyOnExceed"] = False  # no role left for the budget action to deny
@@ -81,13 +85,11 @@ def _auth_off(config: dict[str, Any]) -> None:
 VARIANTS: dict[str, tuple[Change, ...]] = {
     "": (),
     "containers": (_containers,),
-    "no-cdn": (_no_cdn,),
-    "no-database": (_no_database,),
-    "image-uri": (_image_uri,),
-    "single-nat": (_single_nat,),
-    "x86": (_x86,),
+    "no-cdn-image-uri": (_no_cdn, _image_uri),
+    "no-database-auth-off": (_no_database, _auth_off),
+    "single-nat-x86": (_single_nat, _x86),
     "compute-off": (_compute_off,),
-    "auth-off": (_auth_off,),
+    "serverless": (_serverless,),
 }
 
 

@@ -53,11 +53,8 @@ def test_repository_lifecycle_expires_untagged_layers_and_keeps_30_images(contai
 def test_image_is_built_from_app_for_arm64_with_a_content_tag(container: ProgramRun) -> None:
     image = container.one("awsx:ecr:Image", "compute-image")
     assert image.remote
-    assert (image.inputs["context"], image.inputs["dockerfile"], image.inputs["platform"]) == (
-        "app",
-        "app/Dockerfile",
-        "linux/arm64",
-    )
+    assert (image.inputs["context"], image.inputs["platform"]) == ("app", "linux/arm64")
+    assert "dockerfile" not in image.inputs  # app/Dockerfile, at the root of the build context
     assert re.fullmatch(r"app-[0-9a-f]{16}", image.inputs["imageTag"])
     assert image.inputs["repositoryUrl"] == container.one("aws:ecr/repository:Repository").outputs["repositoryUrl"]
     assert image.providers["aws"].startswith(container.one("pulumi:providers:aws").urn)
@@ -320,7 +317,7 @@ def test_without_a_certificate_the_load_balancer_serves_http_to_cloudfront_only(
 
 
 def test_without_cloudfront_the_load_balancer_admits_the_internet_on_443_and_80_only() -> None:
-    run = run_variant("prod", "no-cdn")
+    run = run_variant("prod", "no-cdn-image-uri")
     alb_sg = run.one("aws:ec2/securityGroup:SecurityGroup", "compute-alb-sg").id
     ingress = [r.inputs for r in run.of_type(INGRESS) if r.inputs["securityGroupId"] == alb_sg]
     assert sorted((r["cidrIpv4"], r["fromPort"], r["toPort"]) for r in ingress) == [
@@ -330,7 +327,7 @@ def test_without_cloudfront_the_load_balancer_admits_the_internet_on_443_and_80_
 
 
 def test_a_configured_image_is_used_as_is_and_only_its_repository_may_be_pulled() -> None:
-    run = run_variant("prod", "image-uri")
+    run = run_variant("prod", "no-cdn-image-uri")
     assert compute_resources(run, "aws:ecr/repository:Repository") == []
     assert run.of_type("awsx:ecr:Image") == []
     (api,) = container_definitions(run)
@@ -346,3 +343,14 @@ def test_an_unprotected_stack_can_delete_its_load_balancer_and_repository() -> N
     repository = run.one("aws:ecr/repository:Repository", "compute-repository")
     assert (repository.protect, repository.inputs["forceDelete"]) == (False, True)
     assert run.one(SERVICE, "compute-service").inputs["desiredCount"] == 1
+
+
+def test_database_and_cache_admit_only_the_compute_workload_group(container: ProgramRun) -> None:
+    groups = {
+        container.one("aws:ec2/securityGroup:SecurityGroup", name).id: name for name in ("data-db-sg", "data-cache-sg")
+    }
+    ingress = [r.inputs for r in container.of_type(INGRESS) if r.inputs["securityGroupId"] in groups]
+    assert sorted((groups[r["securityGroupId"]], r["referencedSecurityGroupId"], r["fromPort"]) for r in ingress) == [
+        ("data-cache-sg", workload_sg(container), 6379),
+        ("data-db-sg", workload_sg(container), 5432),
+    ]

@@ -21,8 +21,8 @@ POLICY_TYPES = ("aws:iam/rolePolicy:RolePolicy", "aws:iam/policy:Policy")
 ARN = re.compile(
     r"^arn:aws:(?P<service>[a-z0-9-]+):(?P<region>us-east-1)?:(?P<account>123456789012)?:(?P<resource>.+)$"
 )
-RUNS = [("dev", ""), ("prod", ""), ("dev", "no-database"), ("dev", "single-nat"), ("dev", "containers"),
-        ("prod", "image-uri"), ("prod", "no-cdn")]  # fmt: skip
+RUNS = [("dev", ""), ("prod", ""), ("dev", "no-database-auth-off"), ("dev", "single-nat-x86"), ("dev", "containers"),
+        ("prod", "no-cdn-image-uri"), ("prod", "serverless")]  # fmt: skip
 
 
 def documents(run: ProgramRun) -> Iterator[tuple[str, dict[str, Any]]]:
@@ -120,7 +120,7 @@ def test_every_identity_policy_names_actions_and_this_stacks_resources(stack: st
 def test_each_compute_role_has_one_document_and_trusts_one_service(stack: str) -> None:
     run = run_variant(stack)
     roles = [r for r in run.of_type("aws:iam/role:Role") if r.name.startswith("compute-")]
-    expected = {"dev": {"compute-api-role", "compute-migrate-role"},
+    expected = {"dev": {"compute-api-role", "compute-migrate-role", "compute-migrate-start-role"},
                 "prod": {"compute-task-role", "compute-execution-role", "compute-migrate-execution-role"}}  # fmt: skip
     assert {r.name for r in roles} == expected[stack]
     for role in roles:

@@ -118,3 +118,14 @@ def test_the_image_tag_digest_follows_the_build_context(tmp_path: Path) -> None:
     assert source_digest(tmp_path) == first
     (tmp_path / "api.py").write_text("print(2)\n")
     assert source_digest(tmp_path) != first
+
+
+def test_the_rds_ca_bundle_is_packaged_when_make_put_it_in_app_certs(tmp_path: Path) -> None:
+    app = tmp_path / "app"
+    shutil.copytree(REPO_ROOT / "app", app, ignore=shutil.ignore_patterns("__pycache__", "mail_forwarder"))
+    assert lambda_package("arm64", app).has_rds_ca_bundle is False
+    (app / "certs").mkdir(exist_ok=True)
+    (app / "certs" / "rds-global-bundle.pem").write_text("-----BEGIN CERTIFICATE-----\n")
+    package = lambda_package("arm64", app)
+    assert package.has_rds_ca_bundle is True
+    assert package.files["app/certs/rds-global-bundle.pem"] == app / "certs" / "rds-global-bundle.pem"

@@ -7,7 +7,6 @@ import json
 import re
 
 import pulumi
-import pytest
 
 from tests.compute.conftest import AUDIENCE, ISSUER, compute_resources, run_variant, statements
 from tools.program import ProgramRun
@@ -53,6 +52,7 @@ def test_functions_reach_the_database_from_private_subnets_in_the_workload_group
         vpc = serverless.one(FUNCTION, name).inputs["vpcConfig"]
         assert vpc["subnetIds"] == serverless.outputs["subnetIds"]["private"]
         assert vpc["securityGroupIds"] == [workload_sg(serverless)]
+    assert serverless.one(FUNCTION, "compute-migrate-start").inputs.get("vpcConfig") is None
 
 
 def test_environment_carries_names_and_arns_never_secrets(serverless: ProgramRun) -> None:
@@ -68,29 +68,41 @@ def test_environment_carries_names_and_arns_never_secrets(serverless: ProgramRun
         "DB_USER": data["database"]["iamUser"],
     }
     migrate = serverless.one(FUNCTION, "compute-migrate").inputs["environment"]["variables"]
-    assert migrate["DB_ADMIN_SECRET_ARN"] == data["database"]["masterSecretArn"]
-    assert migrate["DB_ADMIN_SECRET_ARN"].startswith("arn:aws:secretsmanager:us-east-1:123456789012:secret:")
-    for variables in (env, migrate):
+    assert migrate == {key: env[key] for key in ("DB_HOST", "DB_PORT", "DB_NAME", "DB_USER")}
+    starter = serverless.one(FUNCTION, "compute-migrate-start").inputs["environment"]["variables"]
+    assert starter == {
+        "DB_ADMIN_SECRET_ARN": data["database"]["masterSecretArn"],
+        "MIGRATION_FUNCTION": serverless.one(FUNCTION, "compute-migrate").outputs["name"],
+    }
+    assert starter["DB_ADMIN_SECRET_ARN"].startswith("arn:aws:secretsmanager:us-east-1:123456789012:secret:")
+    for variables in (env, migrate, starter):
         assert not [k for k in variables if re.search("PASSWORD|TOKEN", k)]
 
 
 def test_environment_is_encrypted_with_the_stack_key(serverless: ProgramRun) -> None:
-    for name in ("compute-api", "compute-migrate"):
+    for name in ("compute-api", "compute-migrate", "compute-migrate-start"):
         assert serverless.one(FUNCTION, name).inputs["kmsKeyArn"] == key_arn(serverless)
 
 
 def test_functions_log_json_to_their_own_encrypted_log_groups_with_retention(serverless: ProgramRun) -> None:
-    for role in ("api", "migrate"):
+    for role in ("api", "migrate", "migrate-start"):
         group = serverless.one(LOG_GROUP, f"compute-{role}-logs")
         assert (group.inputs["retentionInDays"], group.inputs["kmsKeyId"]) == (14, key_arn(serverless))
         logging = serverless.one(FUNCTION, f"compute-{role}").inputs["loggingConfig"]
         assert (logging["logFormat"], logging["logGroup"]) == ("JSON", group.outputs["name"])
 
 
-def test_migration_function_runs_one_at_a_time_and_is_not_routed(serverless: ProgramRun) -> None:
-    function = serverless.one(FUNCTION, "compute-migrate").inputs
-    assert (function["handler"], function["reservedConcurrentExecutions"]) == ("app.migrate.handler", 1)
-    assert serverless.outputs["migrationFunctionName"] == serverless.one(FUNCTION, "compute-migrate").outputs["name"]
+def test_migrations_run_one_at_a_time_started_by_hand_and_are_not_routed(serverless: ProgramRun) -> None:
+    migrate = serverless.one(FUNCTION, "compute-migrate").inputs
+    starter = serverless.one(FUNCTION, "compute-migrate-start")
+    assert (migrate["handler"], migrate["reservedConcurrentExecutions"]) == ("app.migrate.handler", 1)
+    assert (starter.inputs["handler"], starter.inputs["reservedConcurrentExecutions"]) == (
+        "app.migrate.start_handler",
+        1,
+    )
+    assert starter.inputs["timeout"] > migrate["timeout"]
+    assert serverless.outputs["migrationFunctionName"] == starter.outputs["name"]
+    assert not [p for p in serverless.of_type("aws:lambda/permission:Permission") if "migrate" in p.inputs["function"]]
 
 
 def test_http_api_checks_jwts_from_the_auth_tiers_user_pool(serverless: ProgramRun) -> None:
@@ -103,7 +115,7 @@ def test_http_api_checks_jwts_from_the_auth_tiers_user_pool(serverless: ProgramR
 
 
 def test_without_the_auth_tier_the_http_api_checks_jwts_from_the_configured_issuer() -> None:
-    run = run_variant("dev", "auth-off")
+    run = run_variant("dev", "no-database-auth-off")
     authorizer = run.one("aws:apigatewayv2/authorizer:Authorizer", "compute-jwt-authorizer").inputs
     assert authorizer["jwtConfiguration"] == {"issuer": ISSUER, "audiences": [AUDIENCE]}
 
@@ -189,14 +201,31 @@ def test_devs_api_function_never_calls_secrets_manager(serverless: ProgramRun) -
     assert "CACHE_AUTH_SECRET_ARN" not in serverless.one(FUNCTION, "compute-api").inputs["environment"]["variables"]
 
 
-def test_only_the_migration_function_may_read_the_master_secret(serverless: ProgramRun) -> None:
-    granted = statements(serverless, "compute-migrate-role-policy")
+def test_only_the_starter_reads_the_master_secret_and_it_may_only_run_the_migration(
+    serverless: ProgramRun,
+) -> None:
+    granted = statements(serverless, "compute-migrate-start-role-policy")
     master = serverless.outputs["data"]["database"]["masterSecretArn"]
     assert granted["ReadTheseSecrets"]["Resource"] == [master]
     assert granted["DecryptSecretsOnlyThroughSecretsManager"]["Condition"] == {
         "StringEquals": {"kms:ViaService": "secretsmanager.us-east-1.amazonaws.com"}
     }
-    assert not {"ItemsTable", "ConnectAsTheAppDatabaseUser"} & set(granted)
+    assert granted["StartTheMigrationFunction"]["Resource"] == [
+        serverless.one(FUNCTION, "compute-migrate").outputs["arn"]
+    ]
+    assert set(granted) == {
+        "ReadTheseSecrets",
+        "DecryptSecretsOnlyThroughSecretsManager",
+        "StartTheMigrationFunction",
+        "WriteOwnLogGroup",
+    }
+    in_vpc = statements(serverless, "compute-migrate-role-policy")
+    assert set(in_vpc) == {
+        "WriteOwnLogGroup",
+        "CreateInterfacesInThisVpc",
+        "ManageInterfacesInThisVpc",
+        "DescribeInterfaces",
+    }
 
 
 def test_functions_attach_to_the_vpc_only_through_this_vpcs_interfaces(serverless: ProgramRun) -> None:
@@ -216,7 +245,7 @@ def test_functions_attach_to_the_vpc_only_through_this_vpcs_interfaces(serverles
 
 
 def test_function_roles_trust_only_lambda(serverless: ProgramRun) -> None:
-    for name in ("compute-api-role", "compute-migrate-role"):
+    for name in ("compute-api-role", "compute-migrate-role", "compute-migrate-start-role"):
         trust = json.loads(serverless.one("aws:iam/role:Role", name).inputs["assumeRolePolicy"])
         assert trust["Statement"] == [
             {"Effect": "Allow", "Principal": {"Service": "lambda.amazonaws.com"}, "Action": "sts:AssumeRole"}
@@ -238,19 +267,9 @@ def test_workloads_reach_s3_and_dynamodb_through_gateway_endpoints_only_on_443(s
     assert not [r for r in rules.values() if r.get("cidrIpv4")]
 
 
-def test_without_a_nat_gateway_a_private_secrets_manager_endpoint_serves_the_master_secret(
-    serverless: ProgramRun,
-) -> None:
-    endpoint = serverless.one(ENDPOINT, "compute-secretsmanager").inputs
-    assert (endpoint["vpcEndpointType"], endpoint["privateDnsEnabled"]) == ("Interface", True)
-    assert endpoint["serviceName"] == "com.amazonaws.us-east-1.secretsmanager"
-    assert endpoint["subnetIds"] == serverless.outputs["subnetIds"]["private"][:1]
-    (statement,) = json.loads(endpoint["policy"])["Statement"]
-    assert statement["Action"] == "secretsmanager:GetSecretValue"
-    assert statement["Resource"] == [serverless.outputs["data"]["database"]["masterSecretArn"]]
-    assert statement["Condition"] == {"StringEquals": {"aws:PrincipalAccount": "123456789012"}}
-    ingress = serverless.one(INGRESS, "compute-secretsmanager-from-workload").inputs
-    assert (ingress["referencedSecurityGroupId"], ingress["fromPort"]) == (workload_sg(serverless), 443)
+def test_dev_needs_no_interface_endpoint_and_no_route_to_the_internet(serverless: ProgramRun) -> None:
+    assert serverless.of_type(ENDPOINT) == []
+    assert not [r.name for r in serverless.of_type(EGRESS) if r.inputs.get("cidrIpv4") or r.inputs.get("cidrIpv6")]
 
 
 def test_functions_admit_no_inbound_traffic(serverless: ProgramRun) -> None:
@@ -268,7 +287,7 @@ def test_stack_exports_the_api_behind_its_https_endpoint(serverless: ProgramRun)
 
 
 def test_without_a_database_the_function_stays_out_of_the_vpc() -> None:
-    run = run_variant("dev", "no-database")
+    run = run_variant("dev", "no-database-auth-off")
     function = run.one(FUNCTION, "compute-api").inputs
     assert function.get("vpcConfig") is None
     assert [f.name for f in compute_resources(run, FUNCTION)] == ["compute-api"]
@@ -279,18 +298,50 @@ def test_without_a_database_the_function_stays_out_of_the_vpc() -> None:
 
 
 def test_architecture_comes_from_config() -> None:
-    assert run_variant("dev", "x86").one(FUNCTION, "compute-api").inputs["architectures"] == ["x86_64"]
+    assert run_variant("dev", "single-nat-x86").one(FUNCTION, "compute-api").inputs["architectures"] == ["x86_64"]
 
 
-def test_with_a_nat_gateway_functions_reach_secrets_manager_through_it() -> None:
-    run = run_variant("dev", "single-nat")
-    assert compute_resources(run, ENDPOINT) == []
-    egress = run.one(EGRESS, "compute-egress-to-https").inputs
+def test_functions_reach_the_internet_only_to_read_the_caches_token() -> None:
+    assert not [r for r in compute_resources(run_variant("dev", "single-nat-x86"), EGRESS) if r.inputs.get("cidrIpv4")]
+    with_cache = run_variant("prod", "serverless")
+    egress = with_cache.one(EGRESS, "compute-egress-to-https").inputs
     assert (egress["cidrIpv4"], egress["fromPort"], egress["toPort"]) == ("0.0.0.0/0", 443, 443)
+    granted = statements(with_cache, "compute-api-role-policy")
+    assert granted["ReadCacheToken"]["Resource"] == [with_cache.outputs["data"]["cache"]["authSecretArn"]]
+    env = with_cache.one(FUNCTION, "compute-api").inputs["environment"]["variables"]
+    assert env["CACHE_AUTH_SECRET_ARN"] == with_cache.outputs["data"]["cache"]["authSecretArn"]
 
 
-@pytest.mark.parametrize("stack", ["dev", "prod"])
-def test_compute_switched_off_creates_nothing_and_exports_no_api(stack: str) -> None:
-    run = run_variant(stack, "compute-off")
+def test_compute_switched_off_creates_nothing_and_exports_no_api() -> None:
+    run = run_variant("prod", "compute-off")
     assert not [r for r in run.resources if r.type.startswith("paved:compute")]
     assert "api" not in run.outputs
+
+
+def test_browsers_on_the_apps_origins_may_put_presigned_uploads_and_nothing_else(
+    serverless: ProgramRun, container: ProgramRun
+) -> None:
+    for run, origin in ((serverless, "http://localhost:3000"), (container, "https://app.example.com")):
+        cors = run.one("aws:s3/bucketCorsConfiguration:BucketCorsConfiguration", "compute-uploads-cors").inputs
+        assert cors["bucket"] == run.outputs["data"]["buckets"]["uploads"]["name"]
+        assert cors["corsRules"] == [
+            {
+                "allowedMethods": ["PUT"],
+                "allowedOrigins": [origin],
+                "allowedHeaders": ["Content-Type"],
+                "exposeHeaders": ["ETag"],
+                "maxAgeSeconds": 3000,
+            }
+        ]
+    assert (
+        run_variant("dev", "no-database-auth-off").of_type("aws:s3/bucketCorsConfiguration:BucketCorsConfiguration")
+        == []
+    )
+
+
+def test_app_origins_are_the_callback_urls_scheme_host_and_port() -> None:
+    from components.compute.uploads import app_origins
+
+    assert app_origins(
+        ["https://app.example.com/callback", "https://app.example.com/other", "http://localhost:3000/cb"]
+    ) == ["https://app.example.com", "http://localhost:3000"]

@@ -12,7 +12,7 @@ def test_dev_alarms_watch_its_functions_and_http_api(dev: ProgramRun) -> None:
     functions = {f.outputs["name"] for f in dev.of_type("aws:lambda/function:Function")}
     watched = {a.inputs["dimensions"]["FunctionName"] for a in found.values() if a.inputs["namespace"] == "AWS/Lambda"}
     assert watched == functions
-    assert len(functions) == 2
+    assert len(functions) == 3  # the API, the migration function and its starter
     api = dev.one("aws:apigatewayv2/api:Api")
     stage = dev.one("aws:apigatewayv2/stage:Stage")
     for key in ("api-5xx", "api-latency"):

@@ -245,6 +245,24 @@ def test_web_open_security_group_on_an_instance_is_reported_but_not_on_a_load_ba
     ]
 
 
+def test_egress_rule_of_a_web_open_load_balancer_group_is_not_a_use_of_it() -> None:
+    web = {"ingress": [{"protocol": "tcp", "fromPort": 443, "toPort": 443, "cidrBlocks": ["0.0.0.0/0"]}]}
+    egress = StackResource(
+        "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule",
+        "alb-to-tasks",
+        {"securityGroupId": UNKNOWN, "ipProtocol": "tcp", "fromPort": 8080, "toPort": 8080},
+        property_dependencies={"securityGroupId": ["web"]},
+    )
+    alb = StackResource(
+        "aws:lb/loadBalancer:LoadBalancer",
+        "alb",
+        {"securityGroups": [UNKNOWN]},
+        property_dependencies={"securityGroups": ["web"]},
+    )
+    args = stack_args([StackResource(SG, "web", web), alb, egress])
+    assert violations(POLICY["security-group-web-ports-only-on-load-balancers"], args) == []
+
+
 def test_web_open_rule_resource_joins_to_its_group() -> None:
     rule = StackResource(
         "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule",
