@@ -8,7 +8,6 @@ anyone else using the machine.
 
 from __future__ import annotations
 
-import argparse
 import io
 import json
 import os
@@ -112,10 +111,18 @@ def plan_json(stack: str) -> dict[str, Any]:
 
 @cache
 def plan_evaluation(stack: str) -> Evaluation:
-    """The evaluation ``tools.plan STACK`` renders, once per test session."""
-    from tools.plan import plan
+    """What ``tools.plan STACK`` evaluates, from the session's run of the stack (tests/conftest.py)."""
+    from tests.conftest import _stack_run
+    from tools.pack_session import PackSession
+    from tools.pipeline import evaluate
+    from tools.policy_config import resolve_policy_config
+    from tools.snapshot import snapshot_of_run
+    from tools.stack_files import read_stack_config
 
-    return plan(argparse.Namespace(stack=stack, policy_config=None))
+    run = _stack_run(stack)
+    snapshot = snapshot_of_run(run, read_stack_config(REPO_ROOT, stack).values)
+    with PackSession(stack=stack, project=run.project) as session:
+        return evaluate(snapshot, resolve_policy_config(stack, None), session)
 
 
 def rendered(stack: str, format_: str) -> str:
