@@ -35,7 +35,7 @@ typecheck: $(STAMP)
 	$(BIN)/mypy policies/__main__.py
 
 unit: $(STAMP) postgres
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto
 
 # The app's SQL tests run against a real PostgreSQL: install the server binaries when absent.
 postgres:

@@ -22,8 +22,10 @@ from tools.analyzer import (
     PolicyConfigError,
     ProviderRef,
     load_policy_config,
+    resources_from_registrations,
     synthetic_resources,
 )
+from tools.program import ProgramRun
 
 RDS = "aws:rds/instance:Instance"
 TAGS = json.dumps({"tags": {"environment": "dev", "project": "paved", "owner": "o", "cost-center": "c"}})
@@ -231,8 +233,9 @@ def test_pack_start_up_loads_no_heavy_data() -> None:
     assert result.stdout.split() == ["False", "0"]
 
 
-def test_fast_path_gives_exactly_the_violations_of_the_sdk_alone() -> None:
+def test_fast_path_gives_exactly_the_violations_of_the_sdk_alone(prod: ProgramRun) -> None:
     resources = [*synthetic_resources(120), rds("plain"), rds("public", publiclyAccessible=True)]
+    resources += resources_from_registrations(prod.resources)
     resources.append(
         AnalyzerResource(
             urn="urn:pulumi:dev::paved::aws:s3/bucket:Bucket::lonely",
@@ -248,7 +251,9 @@ def test_fast_path_gives_exactly_the_violations_of_the_sdk_alone() -> None:
             analyzer.configure_stack(stack="dev", project="paved")
             found[fast] = sorted((v.policy, v.urn, v.enforcement, v.message) for v in analyzer.analyze_all(resources))
     assert found["1"] == found["0"]
-    assert any(policy == "database-not-publicly-accessible" for policy, *_ in found["1"])
+    policies = {policy for policy, *_ in found["1"]}
+    assert "database-not-publicly-accessible" in policies, "a resource policy fired"
+    assert "s3-bucket-public-access-block" in policies, "a stack policy fired (the lonely bucket)"
 
 
 def test_analyze_each_keeps_the_order_and_matches_single_calls(pack: Analyzer) -> None:

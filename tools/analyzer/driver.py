@@ -256,7 +256,7 @@ class Analyzer:
         response = self._call("Analyze", _analyze_request(resource))
         return self._violations(response, default_urn=resource.urn, types={resource.urn: resource.type})
 
-    def analyze_each(self, resources: Sequence[AnalyzerResource], *, in_flight: int = 8) -> list[Violation]:
+    def analyze_each(self, resources: Sequence[AnalyzerResource], *, in_flight: int = 32) -> list[Violation]:
         """``Analyze`` every resource, in order, keeping a few calls in flight so that this process
         encodes the next requests while the pack evaluates the current one."""
         if self._stub is None:
