@@ -303,3 +303,21 @@ def test_pack_starts_the_way_the_python_language_host_runs_it() -> None:
     finally:
         process.kill()
         process.wait(timeout=10)
+
+
+def test_a_pack_stopped_between_printing_its_port_and_serving_fails_the_start_at_once() -> None:
+    import grpc
+
+    analyzer = Analyzer(startup_timeout=30)
+    finished = subprocess.Popen(["true"])
+    finished.wait()
+    analyzer._process = finished
+    channel = grpc.insecure_channel("127.0.0.1:9")  # nothing serves there: the channel never gets ready
+    started = time.perf_counter()
+    try:
+        with pytest.raises(AnalyzerError, match="exited before serving"):
+            analyzer._wait_until_serving(channel, started)
+    finally:
+        channel.close()
+        analyzer._process = None
+    assert time.perf_counter() - started < 2, "a stopped pack ends the start, not the 30 s start-up timeout"

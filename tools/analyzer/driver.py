@@ -103,11 +103,31 @@ class Analyzer:
                     ("grpc.max_send_message_length", _MAX_MESSAGE),
                 ],
             )
-            grpc.channel_ready_future(self._channel).result(timeout=self.startup_timeout)
+            self._wait_until_serving(self._channel, started)
             self._stub = analyzer_pb2_grpc.AnalyzerStub(self._channel)
         except BaseException:
             self.close()
             raise
+
+    def _wait_until_serving(self, channel: grpc.Channel, started: float) -> None:
+        """Wait for the pack to accept connections, but not for a pack that has exited (or been stopped
+        by the caller meanwhile): that would only end at the start-up timeout."""
+        ready = grpc.channel_ready_future(channel)
+        deadline = started + self.startup_timeout
+        while True:
+            try:
+                ready.result(timeout=0.05)
+                return
+            except grpc.FutureTimeoutError:
+                process = self._process
+                if process is None or process.poll() is not None:
+                    ready.cancel()
+                    raise AnalyzerError(f"the policy pack exited before serving{self._stderr_tail()}") from None
+                if time.perf_counter() > deadline:
+                    ready.cancel()
+                    raise AnalyzerError(
+                        f"the policy pack accepted no connection within {self.startup_timeout:g} s"
+                    ) from None
 
     def _read_port(self, started: float) -> int:
         process = self._process
