@@ -19,9 +19,9 @@ from pathlib import Path
 import pulumi
 import pulumi_aws as aws
 
+from components import iam
 from components.account import AwsAccount
 from components.bucket_policy import bucket_policy_document
-from components.compute import iam
 from components.config import Mail as MailSettings
 from components.config import StackConfig
 from components.outputs import BucketOutputs
