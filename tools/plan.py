@@ -21,8 +21,7 @@ from tools.evaluation import Evaluation
 from tools.pack_session import PackSession
 from tools.pipeline import evaluate
 from tools.policy_config import resolve_policy_config
-from tools.program import REPO_ROOT, ProgramError, ProgramRun, Registration, run_program
-from tools.report import deployed_by_tier
+from tools.program import REPO_ROOT, ProgramError, run_program
 from tools.snapshot import Snapshot, snapshot_of_run
 from tools.stack_files import StackFileError, project_name, read_stack_config
 
@@ -45,11 +44,6 @@ def plan(args: argparse.Namespace) -> Evaluation:
     with PackSession(stack=stack, project=project) as session:
         snapshot = program_snapshot(stack, project, raw)
         return evaluate(snapshot, config, session)
-
-
-def resources_by_tier(run: ProgramRun) -> dict[str, list[Registration]]:
-    """Every resource that will exist in AWS (and every remote component), by tier in build order."""
-    return deployed_by_tier(run.resources)
 
 
 def program_snapshot(stack: str, project: str, raw: RawConfig) -> Snapshot:

@@ -188,12 +188,3 @@ def test_stack_export_outputs_supply_the_provider_defaults_that_inputs_omit() ->
     }
     report = estimate([exported])
     assert "point-in-time recovery" in report.lines[0].basis
-
-
-def test_tools_tiers_is_the_pack_module_re_exported() -> None:
-    import cost.tiers
-
-    import tools.tiers
-
-    assert tools.tiers.tier_of is cost.tiers.tier_of
-    assert tools.tiers.tier_of("urn:pulumi:dev::paved::paved:data:Data$aws:s3/bucket:Bucket::logs") == "data"

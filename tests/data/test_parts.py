@@ -11,8 +11,8 @@ from components.data.log_delivery import ELB_ACCOUNTS, log_delivery_statements
 from components.data.naming import final_snapshot_identifier
 from components.data.postgres import parameter_group_family
 from tests.conftest import stack_yaml_config
-from tools.plan import resources_by_tier
 from tools.program import ProgramRun
+from tools.report import deployed_by_tier
 
 
 @pytest.mark.parametrize(
@@ -115,7 +115,7 @@ def test_alb_grants_in_a_newer_region_name_only_the_service_principal() -> None:
 @pytest.mark.parametrize("run_name", ["dev", "prod"])
 def test_the_offline_plan_shows_the_data_tier(run_name: str, request: pytest.FixtureRequest) -> None:
     run: ProgramRun = request.getfixturevalue(run_name)
-    tiers = resources_by_tier(run)
+    tiers = deployed_by_tier(run.resources)
     assert list(tiers)[:5] == ["stack", "encryption", "network", "auth", "data"]
     types = {r.type for r in tiers["data"]}
     assert {"aws:dynamodb/table:Table", "aws:s3/bucket:Bucket", "aws:ec2/securityGroup:SecurityGroup"} <= types

@@ -117,10 +117,6 @@ def _scaling_target(ctx: MockContext, name: str, inputs: dict[str, Any]) -> dict
     return {"arn": ctx.arn("application-autoscaling", f"scalable-target/{ctx.suffix(name, 20)}")}
 
 
-def _record(ctx: MockContext, name: str, inputs: dict[str, Any]) -> dict[str, Any]:
-    return {"fqdn": inputs.get("name", "")}
-
-
 OUTPUTS: dict[str, OutputsFor] = {
     "aws:lambda/function:Function": _function,
     "aws:apigatewayv2/api:Api": _http_api,
@@ -138,7 +134,6 @@ OUTPUTS: dict[str, OutputsFor] = {
     "awsx:ecr:Image": _image,
     "aws:ec2/vpcEndpoint:VpcEndpoint": _vpc_endpoint,
     "aws:appautoscaling/target:Target": _scaling_target,
-    "aws:route53/record:Record": _record,
 }
 """Resource type → outputs beyond the inputs."""
 
