@@ -11,7 +11,22 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from cost.pricebook import PriceBook, default_price_book
-from cost.pricing import awsx, compute, data, free, network, platform
+from cost.known_free import COMPONENT_PACKAGES, free_reason
+from cost.pricing import (
+    access,
+    analytics,
+    awsx,
+    compute,
+    containers,
+    data,
+    documentdb,
+    free,
+    governance,
+    integration,
+    network,
+    platform,
+    storage,
+)
 from cost.pricing.base import Context, Pricer, Unpriceable, no_charge
 from cost.report import Charge, CostLine, CostReport, Unpriced
 from cost.resources import Resource, from_mapping
@@ -26,11 +41,15 @@ PRICERS: dict[str, Pricer] = {
     **network.PRICERS,
     **platform.PRICERS,
     **free.PRICERS,
+    **containers.PRICERS,
+    **analytics.PRICERS,
+    **documentdb.PRICERS,
+    **integration.PRICERS,
+    **governance.PRICERS,
+    **storage.PRICERS,
+    **access.PRICERS,
 }
 """AWS resource type → pricer."""
-
-COMPONENT_PACKAGES = frozenset({"paved"})
-"""Packages whose types are local components: their children carry the cost."""
 
 _BAD_PROPERTIES = (TypeError, ValueError, AttributeError, KeyError, IndexError, ArithmeticError)
 
@@ -77,7 +96,7 @@ def price_resource(resource: Resource, ctx: Context) -> list[Charge]:
         return _awsx_component(resource, ctx)
     if package in COMPONENT_PACKAGES or resource.custom is False:
         return no_charge("no charge (component: its children are priced)")
-    reason = free.free_reason(resource.type)
+    reason = free_reason(resource.type)
     if reason is not None:
         return no_charge(reason)
     raise Unpriceable("no price model for this type")

@@ -31,7 +31,10 @@ DEFAULTS: dict[str, dict[str, Setting]] = {
         "averageDurationMs": Setting(_D(100), "average billed duration per invocation, ms"),
     },
     "apiGateway": {"requestsPerMonth": Setting(_D(1_000_000), "requests per HTTP, REST or WebSocket API")},
-    "loadBalancer": {"averageLcu": Setting(_D(1), "average load balancer capacity units per load balancer")},
+    "loadBalancer": {
+        "averageLcu": Setting(_D(1), "average load balancer capacity units per load balancer"),
+        "classicDataGbPerMonth": Setting(_D(10), "GB processed per classic load balancer"),
+    },
     "nat": {"dataGbPerMonth": Setting(_D(10), "GB processed per NAT gateway")},
     "vpcEndpoint": {"dataGbPerMonth": Setting(_D(1), "GB processed per interface endpoint")},
     "cloudfront": {
@@ -75,6 +78,43 @@ DEFAULTS: dict[str, dict[str, Setting]] = {
     "backup": {"storageGb": Setting(_D(20), "GB of recovery points per backup vault")},
     "route53": {"queriesPerMonth": Setting(_D(1_000_000), "standard queries per hosted zone (alias queries are free)")},
     "ses": {"inboundMailsPerMonth": Setting(_D(1_000), "mails received per receipt rule")},
+    "eksFargate": {
+        "podsPerProfile": Setting(_D(1), "pods running per EKS Fargate profile"),
+        "vcpuPerPod": Setting(_D("0.25"), "vCPU per Fargate pod"),
+        "memoryGbPerPod": Setting(_D("0.5"), "GB of memory per Fargate pod"),
+    },
+    "redshift": {"managedStorageGb": Setting(_D(100), "GB of RA3 managed storage per cluster")},
+    "redshiftServerless": {
+        "activeHoursPerMonth": Setting(_D(30), "hours a Redshift Serverless workgroup runs queries at its base capacity")
+    },
+    "kinesis": {
+        "putUnitsPerMonth": Setting(_D(10_000_000), "25 KB PUT payload units per provisioned stream"),
+        "ingestGbPerMonth": Setting(_D(10), "GB written per on-demand stream"),
+        "retrievalGbPerMonth": Setting(_D(10), "GB read per on-demand stream"),
+    },
+    "stepFunctions": {
+        "transitionsPerMonth": Setting(_D(100_000), "state transitions per standard state machine"),
+        "expressRequestsPerMonth": Setting(_D(100_000), "executions per express state machine"),
+        "expressDurationMs": Setting(_D(1_000), "average duration of an express execution, ms"),
+        "expressMemoryMb": Setting(_D(64), "memory billed per express execution, MB (64 at least)"),
+    },
+    "eventBridge": {"customEventsPerMonth": Setting(_D(1_000_000), "custom events published per event bus")},
+    "efs": {"storageGb": Setting(_D(10), "GB stored per file system")},
+    "ebsSnapshot": {"storageGb": Setting(_D(10), "GB per snapshot whose volume size is not in the stack")},
+    "documentdb": {
+        "storageGb": Setting(_D(10), "GB stored per DocumentDB cluster"),
+        "ioRequestsPerMonth": Setting(_D(10_000_000), "I/O requests per DocumentDB cluster"),
+    },
+    "cloudtrail": {
+        "dataEventsPerMonth": Setting(_D(1_000_000), "data events recorded per trail with data event selectors"),
+        "insightEventsPerMonth": Setting(_D(10_000), "Insights events per trail with Insights enabled"),
+    },
+    "config": {
+        "itemsPerMonth": Setting(_D(1_000), "configuration items recorded per recorder"),
+        "evaluationsPerMonth": Setting(_D(10_000), "evaluations per Config rule"),
+    },
+    "transfer": {"dataGbPerMonth": Setting(_D(10), "GB uploaded and downloaded per Transfer Family server")},
+    "transitGateway": {"dataGbPerMonth": Setting(_D(10), "GB processed per transit gateway VPC attachment")},
     "containerInsights": {
         "metricsPerCluster": Setting(_D(30), "custom metrics Container Insights publishes per ECS cluster"),
         "logGbPerCluster": Setting(_D(1), "GB of performance log events per ECS cluster"),

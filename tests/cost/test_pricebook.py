@@ -26,10 +26,12 @@ def test_every_entry_has_a_source_url_a_retrieval_date_a_unit_and_a_decimal_pric
             assert Decimal(entry["usd"]) > 0, where
 
 
-def test_us_east_1_comes_first_and_us_west_2_has_the_same_keys() -> None:
+def test_us_east_1_comes_first_and_every_other_region_prices_only_keys_it_has() -> None:
     regions = document()["regions"]
-    assert set(regions["us-west-2"]) == set(regions["us-east-1"])
-    assert set(regions["eu-west-1"]) <= set(regions["us-east-1"])
+    east = set(regions["us-east-1"])
+    assert {region: sorted(set(entries) - east) for region, entries in regions.items() if region != "global"} == {
+        region: [] for region in regions if region != "global"
+    }
 
 
 def test_multi_az_rds_is_twice_single_az() -> None:

@@ -10,6 +10,7 @@ from typing import Any
 from cost.pricebook import MissingPriceError, Price, PriceBook
 from cost.report import Charge
 from cost.resources import UNKNOWN, Resource
+from cost.sizes import nearest_sibling, parse_class
 from cost.usage import UsageProfile
 
 ZERO = Decimal(0)
@@ -134,6 +135,49 @@ class Context:
                 raise Unpriceable(f"{why}; `python -m cost.refresh --regions {region}` adds them") from None
             why = f"{missing} (price file {self.book.version})"
             raise Unpriceable(f"{why}; add the entry, or rebuild the file with `python -m cost.refresh`") from None
+
+    def sized_price(self, region: str, prefix: str, instance_class: str) -> tuple[Price, str]:
+        """The price of ``prefix + instance_class``, else derived from the nearest sourced size of its family.
+
+        Returns the price and a note for the basis (empty when the price file has the size itself).
+        """
+        key = f"{prefix}{instance_class}"
+        if self.book.has(region, key):
+            return self.book.price(region, key), ""
+        wanted = parse_class(instance_class)
+        sourced = [k[len(prefix) :] for k in self.book.prices.get(region, {}) if k.startswith(prefix)]
+        found = nearest_sibling(wanted, sourced) if wanted is not None else None
+        if found is None:
+            self.price(region, key)  # raises Unpriceable with the usual reason
+            raise AssertionError("unreachable")
+        sibling, ratio = found
+        base = self.book.price(region, f"{prefix}{sibling.name}")
+        derived = Price(
+            key=key,
+            region=region,
+            usd=base.usd * ratio,
+            unit=base.unit,
+            source=f"derived from {base.key} ({base.source})",
+            retrieved=base.retrieved,
+        )
+        note = f" (= {quantity_text(ratio)} × {sibling.name} {rate_text(base)}: AWS size normalization factors)"
+        return derived, note
+
+    def sized_hourly(
+        self, region: str, prefix: str, instance_class: str, label: str, count: Decimal | int = 1
+    ) -> Charge:
+        """``count`` instances of a class billed by the hour; a size the file lacks is derived from its family."""
+        if self.book.has(region, f"{prefix}{instance_class}"):
+            return self.hourly(region, f"{prefix}{instance_class}", label, count=count)
+        price, note = self.sized_price(region, prefix, instance_class)
+        for value in (self.usage.hours, Decimal(count)):
+            if not value.is_finite() or value < 0:
+                raise Unpriceable(f"{label}: {value} is not a quantity that can be billed")
+        counted = f"{quantity_text(Decimal(count))} × " if count != 1 else ""
+        return Charge(
+            usd=self.usage.hours * Decimal(count) * price.usd,
+            basis=f"{label} {counted}{quantity_text(self.usage.hours)} h × {rate_text(price)}{note}",
+        )
 
     def use(self, section: str, key: str, resource: Resource) -> Decimal:
         return self.usage.get(section, key, resource.name)

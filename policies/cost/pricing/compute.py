@@ -7,6 +7,7 @@ from decimal import Decimal
 from cost.pricing.base import ZERO, Context, Pricer, Props, Unpriceable, no_charge, quantity_text
 from cost.report import Charge
 from cost.resources import Resource
+from cost.pricing.subnets import subnet_of
 
 EC2_INSTANCE = "aws:ec2/instance:Instance"
 EBS_VOLUME = "aws:ebs/volume:Volume"
@@ -18,6 +19,7 @@ HTTP_API = "aws:apigatewayv2/api:Api"
 REST_API = "aws:apigateway/restApi:RestApi"
 REST_STAGE = "aws:apigateway/stage:Stage"
 
+EC2_PREFIX = "ec2.instance."
 DEFAULT_ROOT_VOLUME_GB = Decimal(8)
 """The root volume size of Amazon Linux AMIs, assumed when an instance does not say."""
 
@@ -28,21 +30,33 @@ def ec2_instance(resource: Resource, ctx: Context) -> list[Charge]:
     instance_type = props.need_text("instanceType")
     if props.text("instanceMarketOptions", "marketType") == "spot":
         raise Unpriceable("Spot instances have no list price")
-    charges = [ctx.hourly(region, f"ec2.instance.{instance_type}", f"{instance_type} Linux on-demand")]
+    charges = [ctx.sized_hourly(region, EC2_PREFIX, instance_type, f"{instance_type} Linux on-demand")]
     root = props.get("rootBlockDevice") or {}
-    charges.append(_volume(ctx, region, "root volume", Props(root), default_size=DEFAULT_ROOT_VOLUME_GB))
+    charges.append(volume_charge(ctx, region, "root volume", Props(root), default_size=DEFAULT_ROOT_VOLUME_GB))
     for device in props.entries("ebsBlockDevices"):
-        charges.append(_volume(ctx, region, "EBS volume", Props(device), default_size=None))
-    if props.flag("associatePublicIpAddress"):
-        charges.append(ctx.hourly(region, "vpc.public-ipv4", "public IPv4 address"))
+        charges.append(volume_charge(ctx, region, "EBS volume", Props(device), default_size=None))
+    public = public_ipv4_reason(resource, ctx)
+    if public:
+        charges.append(ctx.hourly(region, "vpc.public-ipv4", public))
     return charges
 
 
+def public_ipv4_reason(instance: Resource, ctx: Context) -> str | None:
+    """Why an instance gets a public IPv4 address: asked for, or its subnet's default; None if it does not."""
+    asked = Props(instance.props).get("associatePublicIpAddress")
+    if asked is not None:
+        return "public IPv4 address" if Props(instance.props).flag("associatePublicIpAddress") else None
+    subnet = subnet_of(instance, ctx)
+    if subnet is not None and Props(subnet.props).flag("mapPublicIpOnLaunch"):
+        return f"public IPv4 address (subnet {subnet.name} maps public IPs on launch)"
+    return None
+
+
 def ebs_volume(resource: Resource, ctx: Context) -> list[Charge]:
-    return [_volume(ctx, ctx.region_of(resource), "EBS volume", Props(resource.props), default_size=None)]
+    return [volume_charge(ctx, ctx.region_of(resource), "EBS volume", Props(resource.props), default_size=None)]
 
 
-def _volume(ctx: Context, region: str, label: str, props: Props, *, default_size: Decimal | None) -> Charge:
+def volume_charge(ctx: Context, region: str, label: str, props: Props, *, default_size: Decimal | None) -> Charge:
     size = props.num("volumeSize") or props.num("size") or default_size
     if size is None:
         raise Unpriceable("volume size is not set (from a snapshot?)")
@@ -118,6 +132,8 @@ def ecs_service(resource: Resource, ctx: Context) -> list[Charge]:
     ephemeral = tprops.num("ephemeralStorage", "sizeInGib")
     if ephemeral:
         charges.append(ctx.charge(region, "fargate.ephemeral-storage", ephemeral * hours, "ephemeral storage"))
+    if props.flag("networkConfiguration", "assignPublicIp") and tasks:
+        charges.append(ctx.hourly(region, "vpc.public-ipv4", "assignPublicIp: public IPv4 per task", count=tasks))
     return charges
 
 

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import datetime
 import re
 from decimal import Decimal
 
+from cost.extended_support import price_key
 from cost.pricing.base import ZERO, Context, Pricer, Props, Unpriceable, no_charge, quantity_text
 from cost.report import Charge
 from cost.resources import Resource
@@ -61,7 +63,31 @@ def rds_instance(resource: Resource, ctx: Context) -> list[Charge]:
     charges.extend(_backup(ctx, region, "rds.backup.storage", resource))
     charges.extend(_insights(ctx, region, props, instance_class))
     charges.extend(_managed_secret(ctx, region, props, resource))
+    charges.extend(_extended_support(ctx, region, props, engine, instance_class, deployment))
     return charges
+
+
+def _extended_support(
+    ctx: Context, region: str, props: Props, engine: str, instance_class: str, deployment: str
+) -> list[Charge]:
+    """RDS Extended Support per vCPU-hour (the standby of a Multi-AZ instance pays too)."""
+    as_of = _as_of(ctx.book.version)
+    version = props.text("engineVersion")
+    key = price_key(engine, version, props.text("engineLifecycleSupport"), as_of) if as_of else None
+    if key is None:
+        return []
+    count = vcpus(instance_class) * (2 if deployment == "multi-az" else 1)
+    band = "year 3" if key.endswith("yr3") else "years 1-2"
+    label = f"Extended Support {engine} {version} ({band} as of {as_of}) {count} vCPU"
+    return [ctx.hourly(region, key, label, count=count)]
+
+
+def _as_of(version: str) -> datetime.date | None:
+    """The price file's version date: the day its prices (and the support calendar) are read as of."""
+    try:
+        return datetime.date.fromisoformat(version)
+    except ValueError:
+        return None
 
 
 def _backup(ctx: Context, region: str, key: str, resource: Resource) -> list[Charge]:

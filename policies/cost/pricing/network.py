@@ -32,7 +32,15 @@ PAID_MANAGED_RULE_GROUPS = (
 )
 """AWS managed rule groups with a subscription and request fee of their own (not in the price file)."""
 
-MIN_LOAD_BALANCER_ZONES = 2
+MIN_LOAD_BALANCER_ZONES = {"application": 2, "network": 1}
+"""The fewest subnets AWS accepts: two AZs for an ALB, one for an NLB (used when the list is unknown)."""
+CLASSIC_LOAD_BALANCER = "aws:elb/loadBalancer:LoadBalancer"
+TGW_VPC_ATTACHMENT = "aws:ec2transitgateway/vpcAttachment:VpcAttachment"
+TGW_PEERING_ATTACHMENT = "aws:ec2transitgateway/peeringAttachment:PeeringAttachment"
+ACCELERATOR = "aws:globalaccelerator/accelerator:Accelerator"
+GLOBAL_ACCELERATOR_REGION = "us-east-1"
+"""Global Accelerator's fixed fee is one price for every accelerator, wherever its endpoints are; the file keeps
+it with the us-east-1 entries."""
 
 
 def nat_gateway(resource: Resource, ctx: Context) -> list[Charge]:
@@ -93,9 +101,39 @@ def load_balancer(resource: Resource, ctx: Context) -> list[Charge]:
     ]
     if not props.flag("internal"):
         zones = max(_count(props, "subnets", minimum=0), _count(props, "subnetMappings", minimum=0))
-        zones = max(zones, MIN_LOAD_BALANCER_ZONES)
+        zones = max(zones, MIN_LOAD_BALANCER_ZONES[kind])
         charges.append(ctx.hourly(region, "vpc.public-ipv4", "internet-facing: public IPv4 per AZ", count=zones))
     return charges
+
+
+def classic_load_balancer(resource: Resource, ctx: Context) -> list[Charge]:
+    props = Props(resource.props)
+    region = ctx.region_of(resource)
+    data = ctx.use("loadBalancer", "classicDataGbPerMonth", resource)
+    charges = [
+        ctx.hourly(region, "elb.classic.hours", "classic load balancer"),
+        ctx.charge(region, "elb.classic.data", data, "data processed"),
+    ]
+    if not props.flag("internal"):
+        zones = max(_count(props, "subnets", minimum=0), _count(props, "availabilityZones", minimum=0), 1)
+        charges.append(ctx.hourly(region, "vpc.public-ipv4", "internet-facing: public IPv4 per AZ", count=zones))
+    return charges
+
+
+def transit_gateway_attachment(resource: Resource, ctx: Context) -> list[Charge]:
+    region = ctx.region_of(resource)
+    charges = [ctx.hourly(region, "tgw.attachment", "transit gateway attachment")]
+    if resource.type == TGW_VPC_ATTACHMENT:
+        data = ctx.use("transitGateway", "dataGbPerMonth", resource)
+        charges.append(ctx.charge(region, "tgw.data", data, "data processed"))
+    return charges
+
+
+def global_accelerator(resource: Resource, ctx: Context) -> list[Charge]:
+    if not Props(resource.props).flag("enabled", default=True):
+        return no_charge("no charge (accelerator disabled)")
+    label = "accelerator fixed fee (data transfer premium not included)"
+    return [ctx.hourly(GLOBAL_ACCELERATOR_REGION, "globalaccelerator.fixed", label)]
 
 
 def distribution(resource: Resource, ctx: Context) -> list[Charge]:
@@ -170,4 +208,8 @@ PRICERS: dict[str, Pricer] = {
     WEB_ACL: web_acl,
     HOSTED_ZONE: hosted_zone,
     HEALTH_CHECK: health_check,
+    CLASSIC_LOAD_BALANCER: classic_load_balancer,
+    TGW_VPC_ATTACHMENT: transit_gateway_attachment,
+    TGW_PEERING_ATTACHMENT: transit_gateway_attachment,
+    ACCELERATOR: global_accelerator,
 }
