@@ -35,6 +35,22 @@ class PriceQuery:
     service_code: str
     filters: tuple[tuple[str, str], ...] = ()
     usagetype_suffix: str | None = None
+    usagetype_contains: str | None = None
+    """Case-insensitive part of the usage type (MSK's ``USE1-Kafka.m5.large`` names the broker type)."""
+
+    def matches(self, product: Mapping[str, Any]) -> bool:
+        usagetype = str(product.get("product", {}).get("attributes", {}).get("usagetype", ""))
+        if self.usagetype_suffix is not None and not usagetype.endswith(self.usagetype_suffix):
+            return False
+        return self.usagetype_contains is None or self.usagetype_contains.lower() in usagetype.lower()
+
+
+NOT_IN_PRICE_LIST = {
+    "globalaccelerator.fixed": "the Price List has no product for the accelerator's fixed fee",
+    "eks.cluster.extended": "the Price List had no product for EKS extended support when the entry was sourced",
+    "redshift.serverless.rpu": "no verified Price List query for Redshift Serverless RPU-hours yet",
+}
+"""Keys whose price the Price List API does not carry: a refresh keeps them and says why."""
 
 
 # --- which query answers which key -------------------------------------------------------------
@@ -64,6 +80,20 @@ _S3_CLASSES = {
     "GLACIER": "TimedStorage-GlacierByteHrs",
     "DEEP_ARCHIVE": "TimedStorage-GDA-ByteHrs",
 }
+_SEARCH_VOLUMES = {"gp2": "GP2", "gp3": "GP3", "io1": "PIOPS-Storage", "standard": "Magnetic"}
+_KINESIS_OPERATIONS = {
+    "shard": "shardHourStorage",
+    "put-units": "PutRequest",
+    "on-demand.stream": "OnDemandStreamHr",
+    "on-demand.ingest": "OnDemandDataIngested",
+    "on-demand.retrieval": "OnDemandDataRetrieval",
+}
+_CLOUDTRAIL_FAMILIES = {
+    "data-events": "Management Tools - AWS CloudTrail Data Events Recorded",
+    "management-events.copy": "Management Tools - AWS CloudTrail Paid Events Recorded",
+}
+_TRANSFER_USAGE = {"protocol": "ProtocolHours", "data": "UploadBytes"}
+_DIRECTORY_TYPES = {"simple-ad": "Simple AD", "microsoft-ad": "Microsoft AD", "ad-connector": "AD Connector"}
 _BACKUP_SOURCES = {"ebs": "EBS", "rds": "RDS", "aurora": "Aurora", "dynamodb": "DDB", "efs": "EFS", "s3": "S3"}
 
 _BY_USAGE_TYPE: dict[str, tuple[str, str]] = {
@@ -151,12 +181,41 @@ _BY_USAGE_TYPE: dict[str, tuple[str, str]] = {
     "route53.queries": ("AmazonRoute53", "DNS-Queries"),
     "route53.health-check.aws": ("AmazonRoute53", "Health-Check-AWS"),
     "route53.health-check.other": ("AmazonRoute53", "Health-Check-NonAWS"),
+    "eks.cluster.standard": ("AmazonEKS", "AmazonEKS-Hours:perCluster"),
+    "docdb.storage": ("AmazonDocDB", "StorageUsage"),
+    "docdb.io": ("AmazonDocDB", "StorageIOUsage"),
+    "docdb.backup.storage": ("AmazonDocDB", "BackupUsage"),
+    "sfn.standard.transitions": ("AmazonStates", "StateTransition"),
+    "sfn.express.requests": ("AmazonStates", "StepFunctions-Request"),
+    "sfn.express.duration": ("AmazonStates", "StepFunctions-GB-Second"),
+    "elb.classic.hours": ("AWSELB", "LoadBalancerUsage"),
+    "elb.classic.data": ("AWSELB", "DataProcessing-Bytes"),
+    "efs.storage.standard": ("AmazonEFS", "TimedStorage-ByteHrs"),
+    "efs.storage.one-zone": ("AmazonEFS", "TimedStorage-Z-ByteHrs"),
+    "efs.provisioned-throughput": ("AmazonEFS", "ProvisionedTP-MiBpsHrs"),
+    "cloudtrail.insight-events": ("AWSCloudTrail", "InsightsEvents"),
+    "config.items": ("AWSConfig", "ConfigurationItemRecorded"),
+    "config.rule-evaluations": ("AWSConfig", "ConfigRuleEvaluations"),
+    "tgw.attachment": ("AmazonVPC", "TransitGateway-Hours"),
+    "tgw.data": ("AmazonVPC", "TransitGateway-Bytes"),
+    "rds.extended-support.yr1-2": ("AmazonRDS", "ExtendedSupport:Yr1-Yr2:PostgreSQL12"),
+    "rds.extended-support.yr3": ("AmazonRDS", "ExtendedSupport:Yr3:PostgreSQL11"),
 }
 """Keys answered by their usage type alone (its region prefix, e.g. ``EUW1-``, is ignored)."""
 
 _PRODUCT_FAMILIES = {
     "elb.application": "Load Balancer-Application",
     "elb.network": "Load Balancer-Network",
+    "elb.classic": "Load Balancer",
+    "eks.cluster": "Compute",
+    "docdb.storage": "Database Storage",
+    "docdb.io": "System Operation",
+    "docdb.backup": "Storage Snapshot",
+    "efs.storage": "Storage",
+    "efs.provisioned-throughput": "Provisioned Throughput",
+    "config.items": "Management Tools - AWS Config",
+    "config.rule-evaluations": "Management Tools - AWS Config Rules",
+    "cloudtrail.insight-events": "Management Tools - AWS CloudTrail Insights Events",
     "vpc.endpoint": "VpcEndpoint",
     "vpc.nat": "NAT Gateway",
 }
@@ -256,6 +315,80 @@ _PATTERNS: list[tuple[str, Callable[[dict[str, str]], PriceQuery]]] = [
             "AmazonApiGateway", (("productFamily", "Amazon API Gateway Cache"), ("cacheMemorySizeGb", m["size"]))
         ),
     ),
+    (
+        r"redshift\.node\.(?P<type>[a-z0-9]+\.[a-z0-9]+)",
+        lambda m: PriceQuery("AmazonRedshift", (("productFamily", "Compute Instance"), ("instanceType", m["type"]))),
+    ),
+    (
+        r"opensearch\.instance\.(?P<type>.+\.search)",
+        lambda m: PriceQuery(
+            "AmazonES", (("productFamily", "Amazon OpenSearch Service Instance"), ("instanceType", m["type"]))
+        ),
+    ),
+    (
+        r"opensearch\.storage\.(?P<volume>[a-z0-9]+)",
+        lambda m: PriceQuery(
+            "AmazonES",
+            (("productFamily", "Amazon OpenSearch Service Volume"), ("storageMedia", _SEARCH_VOLUMES[m["volume"]])),
+        ),
+    ),
+    (
+        r"opensearch\.iops\.io1",
+        lambda m: PriceQuery(
+            "AmazonES", (("productFamily", "Amazon OpenSearch Service Volume"), ("storageMedia", "PIOPS")), None, "ES:PIOPS"
+        ),
+    ),
+    (
+        r"redshift\.managed-storage",
+        lambda m: PriceQuery("AmazonRedshift", (("productFamily", "Redshift Managed Storage"),)),
+    ),
+    (
+        r"msk\.storage",
+        lambda m: PriceQuery(
+            "AmazonMSK", (("productFamily", "Managed Streaming for Apache Kafka (MSK)"), ("storageFamily", "GP2"))
+        ),
+    ),
+    (
+        r"msk\.broker\.(?P<type>kafka\.[a-z0-9]+\.[a-z0-9]+)",
+        lambda m: PriceQuery(
+            "AmazonMSK", (("productFamily", "Managed Streaming for Apache Kafka (MSK)"),), None, m["type"]
+        ),
+    ),
+    (
+        r"docdb\.instance\.(?P<cls>db\.[a-z0-9]+\.[a-z0-9]+)",
+        lambda m: PriceQuery("AmazonDocDB", (("productFamily", "Database Instance"), ("instanceType", m["cls"]))),
+    ),
+    (
+        r"kinesis\.(?P<what>shard|put-units|on-demand\.stream|on-demand\.ingest|on-demand\.retrieval)",
+        lambda m: PriceQuery(
+            "AmazonKinesis", (("productFamily", "Kinesis Streams"), ("operation", _KINESIS_OPERATIONS[m["what"]]))
+        ),
+    ),
+    (
+        r"eventbridge\.custom-events",
+        lambda m: PriceQuery("AWSEvents", (("productFamily", "EventBridge"), ("eventType", "Custom Event"))),
+    ),
+    (
+        r"cloudtrail\.(?P<what>data-events|management-events\.copy)",
+        lambda m: PriceQuery("AWSCloudTrail", (("productFamily", _CLOUDTRAIL_FAMILIES[m["what"]]),)),
+    ),
+    (
+        r"transfer\.(?P<what>protocol|data)",
+        lambda m: PriceQuery(
+            "AWSTransfer", (("productFamily", "AWS Transfer Family"),), _TRANSFER_USAGE[m["what"]]
+        ),
+    ),
+    (
+        r"directory\.(?P<kind>[a-z-]+)\.(?P<size>[a-z]+)",
+        lambda m: PriceQuery(
+            "AWSDirectoryService",
+            (
+                ("productFamily", "AWS Directory Service"),
+                ("directoryType", _DIRECTORY_TYPES[m["kind"]]),
+                ("directorySize", m["size"].capitalize()),
+            ),
+        ),
+    ),
     (r"s3\.storage\.(?P<cls>[A-Z_]+)", lambda m: PriceQuery("AmazonS3", (), _S3_CLASSES[m["cls"]])),
     (
         r"backup\.storage\.(?P<source>[a-z0-9]+)",
@@ -320,12 +453,7 @@ def on_demand_price(product: Mapping[str, Any]) -> Found:
 
 
 def find_price(client: Any, query: PriceQuery, region: str) -> Found:
-    matches = [
-        p
-        for p in products(client, query, region)
-        if query.usagetype_suffix is None
-        or str(p.get("product", {}).get("attributes", {}).get("usagetype", "")).endswith(query.usagetype_suffix)
-    ]
+    matches = [p for p in products(client, query, region) if query.matches(p)]
     if len(matches) != 1:
         raise PriceListError(f"{len(matches)} products match (expected 1)")
     return on_demand_price(matches[0])
@@ -355,6 +483,8 @@ def refresh_document(
         for key, entry in entries.items():
             query = query_for(key)
             try:
+                if key in NOT_IN_PRICE_LIST:
+                    raise PriceListError(NOT_IN_PRICE_LIST[key])
                 if query is None:
                     raise PriceListError("no Price List query for this key")
                 found = find_price(client, query, region)

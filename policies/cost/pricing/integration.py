@@ -27,11 +27,11 @@ def state_machine(resource: Resource, ctx: Context) -> list[Charge]:
         requests = ctx.use("stepFunctions", "expressRequestsPerMonth", resource)
         duration_s = ctx.use("stepFunctions", "expressDurationMs", resource) / Decimal(1000)
         memory_gb = max(ctx.use("stepFunctions", "expressMemoryMb", resource), EXPRESS_MINIMUM_MEMORY_MB) / 1024
-        gb_hours = requests * duration_s * memory_gb / Decimal(3600)
+        gb_seconds = requests * duration_s * memory_gb
         label = f"duration {quantity_text(requests)} × {quantity_text(duration_s)} s × {quantity_text(memory_gb)} GB ="
         return [
             ctx.charge(region, "sfn.express.requests", requests, "express requests"),
-            ctx.charge(region, "sfn.express.duration", gb_hours.quantize(Decimal("0.0001")), label),
+            ctx.charge(region, "sfn.express.duration", gb_seconds, label),
         ]
     transitions = ctx.use("stepFunctions", "transitionsPerMonth", resource)
     return [ctx.charge(region, "sfn.standard.transitions", transitions, "state transitions")]
