@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from cost.pricebook import PriceBook, default_price_book
 from cost.known_free import COMPONENT_PACKAGES, free_reason
+from cost.pricebook import PriceBook, default_price_book
 from cost.pricing import (
     access,
     analytics,

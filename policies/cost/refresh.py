@@ -335,7 +335,10 @@ _PATTERNS: list[tuple[str, Callable[[dict[str, str]], PriceQuery]]] = [
     (
         r"opensearch\.iops\.io1",
         lambda m: PriceQuery(
-            "AmazonES", (("productFamily", "Amazon OpenSearch Service Volume"), ("storageMedia", "PIOPS")), None, "ES:PIOPS"
+            "AmazonES",
+            (("productFamily", "Amazon OpenSearch Service Volume"), ("storageMedia", "PIOPS")),
+            None,
+            "ES:PIOPS",
         ),
     ),
     (
@@ -374,9 +377,7 @@ _PATTERNS: list[tuple[str, Callable[[dict[str, str]], PriceQuery]]] = [
     ),
     (
         r"transfer\.(?P<what>protocol|data)",
-        lambda m: PriceQuery(
-            "AWSTransfer", (("productFamily", "AWS Transfer Family"),), _TRANSFER_USAGE[m["what"]]
-        ),
+        lambda m: PriceQuery("AWSTransfer", (("productFamily", "AWS Transfer Family"),), _TRANSFER_USAGE[m["what"]]),
     ),
     (
         r"directory\.(?P<kind>[a-z-]+)\.(?P<size>[a-z]+)",

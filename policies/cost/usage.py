@@ -85,7 +85,9 @@ DEFAULTS: dict[str, dict[str, Setting]] = {
     },
     "redshift": {"managedStorageGb": Setting(_D(100), "GB of RA3 managed storage per cluster")},
     "redshiftServerless": {
-        "activeHoursPerMonth": Setting(_D(30), "hours a Redshift Serverless workgroup runs queries at its base capacity")
+        "activeHoursPerMonth": Setting(
+            _D(30), "hours a Redshift Serverless workgroup runs queries at its base capacity"
+        )
     },
     "kinesis": {
         "putUnitsPerMonth": Setting(_D(10_000_000), "25 KB PUT payload units per provisioned stream"),

@@ -18,7 +18,9 @@ DIRECTORY_KEYS = {
     ("MicrosoftAD", "Enterprise"): "directory.microsoft-ad.enterprise",
     ("ADConnector", "Small"): "directory.ad-connector.small",
 }
-DEFAULT_EDITION_NOTE = "terraform-provider-aws aws_directory_service_directory: edition defaults to Enterprise, size to Large"
+DEFAULT_EDITION_NOTE = (
+    "terraform-provider-aws aws_directory_service_directory: edition defaults to Enterprise, size to Large"
+)
 DOMAIN_CONTROLLERS = 2
 """Every directory runs two domain controllers, each billed by the hour."""
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from decimal import Decimal
 
 from cost.pricing.base import ZERO, Context, Pricer, Props, Unpriceable, no_charge, quantity_text
+from cost.pricing.subnets import subnet_of
 from cost.report import Charge
 from cost.resources import Resource
-from cost.pricing.subnets import subnet_of
 
 EC2_INSTANCE = "aws:ec2/instance:Instance"
 EBS_VOLUME = "aws:ebs/volume:Volume"

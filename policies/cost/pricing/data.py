@@ -63,12 +63,12 @@ def rds_instance(resource: Resource, ctx: Context) -> list[Charge]:
     charges.extend(_backup(ctx, region, "rds.backup.storage", resource))
     charges.extend(_insights(ctx, region, props, instance_class))
     charges.extend(_managed_secret(ctx, region, props, resource))
-    charges.extend(_extended_support(ctx, region, props, engine, instance_class, deployment))
+    charges.extend(_extended_support(ctx, region, props, engine, instance_class=instance_class, deployment=deployment))
     return charges
 
 
 def _extended_support(
-    ctx: Context, region: str, props: Props, engine: str, instance_class: str, deployment: str
+    ctx: Context, region: str, props: Props, engine: str, *, instance_class: str, deployment: str
 ) -> list[Charge]:
     """RDS Extended Support per vCPU-hour (the standby of a Multi-AZ instance pays too)."""
     as_of = _as_of(ctx.book.version)
