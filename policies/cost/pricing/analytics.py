@@ -26,8 +26,8 @@ def redshift_cluster(resource: Resource, ctx: Context) -> list[Charge]:
     region = ctx.region_of(resource)
     node_type = props.need_text("nodeType")
     nodes = props.need_num("numberOfNodes", default=1)
-    shape = f"{quantity_text(nodes)} nodes ×" if nodes != 1 else "single node"
-    charges = [ctx.hourly(region, f"redshift.node.{node_type}", f"{node_type} {shape}", count=nodes)]
+    label = f"{node_type} nodes" if nodes != 1 else f"{node_type} single node"
+    charges = [ctx.hourly(region, f"redshift.node.{node_type}", label, count=nodes)]
     if node_type.startswith("ra3."):
         storage = ctx.use("redshift", "managedStorageGb", resource)
         charges.append(ctx.charge(region, "redshift.managed-storage", storage, "RA3 managed storage"))
@@ -75,7 +75,7 @@ def _search_type(instance_type: str) -> str:
 
 
 def _nodes(ctx: Context, region: str, instance_type: str, count: Decimal, role: str) -> Charge:
-    label = f"{quantity_text(count)} {role} nodes {instance_type} ×"
+    label = f"{role} nodes {instance_type}"
     return ctx.hourly(region, f"opensearch.instance.{instance_type}", label, count=count)
 
 
@@ -84,7 +84,7 @@ def _search_storage(ctx: Context, region: str, ebs: Props, nodes: Decimal) -> li
     size = ebs.num("volumeSize")
     if size is None:
         raise Unpriceable("ebsOptions.volumeSize is not set")
-    label = f"{volume_type} storage {quantity_text(nodes)} nodes ×"
+    label = f"{volume_type} storage ({quantity_text(nodes)} nodes × {quantity_text(size)} GB)"
     charges = [ctx.charge(region, f"opensearch.storage.{volume_type}", size * nodes, label)]
     iops = ebs.num("iops")
     if volume_type == "io1" and iops:
@@ -103,11 +103,9 @@ def msk_cluster(resource: Resource, ctx: Context) -> list[Charge]:
     group = Props(props.get("brokerNodeGroupInfo") or {})
     broker_type = group.need_text("instanceType")
     brokers = props.need_num("numberOfBrokerNodes", default=0)
-    label = f"{broker_type} {quantity_text(brokers)} brokers ×"
-    charges = [ctx.sized_hourly(region, "msk.broker.", broker_type, label, brokers)]
+    charges = [ctx.sized_hourly(region, "msk.broker.", broker_type, f"{broker_type} brokers", brokers)]
     volume = _required(group, "storageInfo", "ebsStorageInfo", "volumeSize")
-    storage_label = f"broker storage {quantity_text(brokers)} ×"
-    charges.append(ctx.charge(region, "msk.storage", volume, storage_label, count=brokers))
+    charges.append(ctx.charge(region, "msk.storage", volume, "broker storage", count=brokers))
     return charges
 
 

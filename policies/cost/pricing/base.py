@@ -10,7 +10,7 @@ from typing import Any
 from cost.pricebook import MissingPriceError, Price, PriceBook
 from cost.report import Charge
 from cost.resources import UNKNOWN, Resource
-from cost.sizes import nearest_sibling, parse_class
+from cost.sizes import nearest_sibling, parse_class, size_factor
 from cost.usage import UsageProfile
 
 ZERO = Decimal(0)
@@ -160,7 +160,11 @@ class Context:
             source=f"derived from {base.key} ({base.source})",
             retrieved=base.retrieved,
         )
-        note = f" (= {quantity_text(ratio)} × {sibling.name} {rate_text(base)}: AWS size normalization factors)"
+        factor = size_factor(sibling.size) or Decimal(1)
+        scale = (
+            f"{quantity_text(ratio)} ×" if ratio >= 1 else f"{quantity_text(ratio * factor)}/{quantity_text(factor)} ×"
+        )
+        note = f" (= {scale} {sibling.name} {rate_text(base)}: AWS size normalization factors)"
         return derived, note
 
     def sized_hourly(

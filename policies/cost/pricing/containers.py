@@ -52,7 +52,7 @@ def node_group(resource: Resource, ctx: Context) -> list[Charge]:
     types = props.entries("instanceTypes")
     instance_type = str(types[0]) if types else template_props.text("instanceType") or NODE_GROUP_DEFAULT_INSTANCE_TYPE
     each = f"{quantity_text(nodes)} nodes ×"
-    charges = [ctx.sized_hourly(region, EC2_PREFIX, instance_type, f"{instance_type} Linux on-demand {each}", nodes)]
+    charges = [ctx.sized_hourly(region, EC2_PREFIX, instance_type, f"{instance_type} Linux on-demand nodes", nodes)]
     disks = _template_volumes(template_props)
     if not disks:
         disks = [Props({"volumeSize": props.num("diskSize") or NODE_GROUP_DEFAULT_DISK_GB, "volumeType": "gp2"})]
@@ -95,9 +95,8 @@ def autoscaling_group(resource: Resource, ctx: Context) -> list[Charge]:
         raise Unpriceable("its instance type is not in the stack (launch template or configuration missing)")
     spot = " (any Spot share priced at on-demand)" if mixed else ""
     each = f"{quantity_text(instances)} instances ×"
-    charges = [
-        ctx.sized_hourly(region, EC2_PREFIX, instance_type, f"{instance_type} Linux on-demand{spot} {each}", instances)
-    ]
+    label = f"{instance_type} Linux on-demand{spot} instances"
+    charges = [ctx.sized_hourly(region, EC2_PREFIX, instance_type, label, instances)]
     disks = _template_volumes(source_props) or [Props(source_props.get("rootBlockDevice") or {})]
     for disk in disks:
         volume = volume_charge(ctx, region, "root volume", disk, default_size=Decimal(8))
