@@ -78,7 +78,7 @@ def _extended_support(
         return []
     count = vcpus(instance_class) * (2 if deployment == "multi-az" else 1)
     band = "year 3" if key.endswith("yr3") else "years 1-2"
-    label = f"Extended Support {engine} {version} ({band} as of {as_of}) {count} vCPU"
+    label = f"Extended Support {engine} {version} ({band} as of {as_of}) vCPUs"
     return [ctx.hourly(region, key, label, count=count)]
 
 
