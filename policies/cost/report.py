@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
+from cost.known_free import is_known_free
 from cost.tiers import tier_sort_key
 
 CENT = Decimal("0.01")
@@ -51,6 +52,11 @@ class Unpriced:
     tier: str
     reason: str
 
+    @property
+    def known_free(self) -> bool:
+        """Its type costs nothing by itself (``known_free.json``), so leaving it unpriced hides no cost."""
+        return is_known_free(self.type)
+
 
 @dataclass(frozen=True)
 class CostReport:
@@ -76,6 +82,14 @@ class CostReport:
         paid = [line for line in self.lines if line.monthly_usd > 0]
         return sorted(paid, key=lambda line: (-line.monthly_usd, line.urn))[:count]
 
+    def unpriced_by_type(self) -> dict[str, int]:
+        """How many resources of each type are unpriced, by type."""
+        return dict(sorted(Counter(item.type for item in self.unpriced).items()))
+
+    def unpriced_costly(self) -> tuple[Unpriced, ...]:
+        """The unpriced resources whose type may cost money: the estimate cannot bound them."""
+        return tuple(item for item in self.unpriced if not item.known_free)
+
     def line(self, urn: str) -> CostLine:
         for line in self.lines:
             if line.urn == urn:
@@ -99,7 +113,11 @@ class CostReport:
                 }
                 for line in sorted(self.lines, key=lambda line: (-line.monthly_usd, line.urn))
             ],
-            "unpriced": [{"urn": u.urn, "type": u.type, "tier": u.tier, "reason": u.reason} for u in self.unpriced],
+            "unpriced": [
+                {"urn": u.urn, "type": u.type, "tier": u.tier, "reason": u.reason, "known_free": u.known_free}
+                for u in self.unpriced
+            ],
+            "unpriced_by_type": self.unpriced_by_type(),
         }
 
 

@@ -90,3 +90,23 @@ def test_known_free_types_estimate_as_zero_with_their_reason_never_as_unpriced()
         "no charge (its records are billed as ingestion on the log group)",
         "no charge",
     ]
+
+
+def test_the_report_counts_unpriced_types_and_tells_the_costly_ones_apart() -> None:
+    report = estimate(
+        [
+            res("aws:neptune/cluster:Cluster", "graph-a"),
+            res("aws:neptune/cluster:Cluster", "graph-b"),
+            res("aws:memorydb/cluster:Cluster", "cache"),
+            res("aws:ec2/instance:Instance", "vm", {"instanceType": "m7g.metal"}),
+        ]
+    )
+    assert report.unpriced_by_type() == {
+        "aws:ec2/instance:Instance": 1,
+        "aws:memorydb/cluster:Cluster": 1,
+        "aws:neptune/cluster:Cluster": 2,
+    }
+    assert [item.name for item in report.unpriced_costly()] == ["graph-a", "graph-b", "cache", "vm"]
+    cost = report.as_json()
+    assert cost["unpriced_by_type"]["aws:neptune/cluster:Cluster"] == 2
+    assert {item["known_free"] for item in cost["unpriced"]} == {False}

@@ -23,7 +23,7 @@ def public_ipv4(line: CostLine) -> Decimal:
 
 def _count(part: str) -> Decimal:
     words = part.split(" × ")
-    return Decimal(words[0].rsplit(" ", 1)[-1].replace(",", "")) if len(words) == 3 else Decimal(1)  # noqa: PLR2004
+    return Decimal(words[0].rsplit(" ", 1)[-1].replace(",", "")) if len(words) == 3 else Decimal(1)
 
 
 def test_an_nlb_in_one_subnet_pays_public_ipv4_for_one_az() -> None:
@@ -98,7 +98,7 @@ def test_an_instance_in_a_private_subnet_pays_no_public_ipv4() -> None:
 
 
 def test_the_subnet_is_found_by_its_id_in_a_stack_export() -> None:
-    subnet = {"type": "aws:ec2/subnet:Subnet", "urn": urn("aws:ec2/subnet:Subnet", "s", tier="network")}
+    subnet: dict[str, Any] = {"type": "aws:ec2/subnet:Subnet", "urn": urn("aws:ec2/subnet:Subnet", "s", tier="network")}
     subnet["outputs"] = {"id": "subnet-0abc", "mapPublicIpOnLaunch": True}
     vm = res("aws:ec2/instance:Instance", "vm", {"instanceType": "t4g.micro", "subnetId": "subnet-0abc"})
     line = next(line for line in estimate([subnet, vm]).lines if line.name == "vm")
@@ -134,7 +134,10 @@ def rds(version: str, **extra: Any) -> CostLine:
 
 def test_postgres_11_pays_the_year_three_extended_support_rate_per_vcpu() -> None:
     line = rds("11.22")
-    assert "Extended Support postgres 11.22 (year 3 as of 2026-12-07) vCPUs 2 × 730 vCPU-hour × $0.20/vCPU-hour" in line.basis
+    assert (
+        "Extended Support postgres 11.22 (year 3 as of 2026-12-07) vCPUs 2 × 730 vCPU-hour × $0.20/vCPU-hour"
+        in line.basis
+    )
     assert line.monthly_usd - rds("16.4").monthly_usd == Decimal("292.000")  # 2 vCPU × 730 h × $0.20
 
 
