@@ -3,7 +3,8 @@
 Every key of the price file maps to one Price List query (service code, attribute filters and the
 usage type's ending); the on-demand price of the single product that matches becomes the entry, with
 the API as its source and today as its date. A key the API does not answer keeps its entry and is
-reported, so a refresh never loses a price. ``--regions`` adds regions (with us-east-1's keys).
+reported, so a refresh never loses a price. ``--regions`` adds regions, or fills a region the file has with the us-east-1 keys it lacks (a key the API
+does not answer there is left out, never copied at us-east-1's price).
 Needs AWS credentials allowed ``pricing:GetProducts`` (the API's endpoint is in us-east-1).
 
 Exit codes: 0 written (or checked with ``--dry-run``), 2 bad input or no credentials.
@@ -476,7 +477,9 @@ def refresh_document(
     """A new price document: every entry re-read from the Price List, new regions filled with us-east-1's keys."""
     regions: dict[str, dict[str, Any]] = {r: dict(e) for r, e in document["regions"].items()}
     for region in add_regions:
-        regions.setdefault(region, {key: {**entry} for key, entry in regions["us-east-1"].items()})
+        target = regions.setdefault(region, {})
+        for key, entry in regions["us-east-1"].items():
+            target.setdefault(key, {**entry})
     report = RefreshReport()
     new_regions: dict[str, dict[str, Any]] = {}
     for region, entries in regions.items():
@@ -491,7 +494,7 @@ def refresh_document(
                 found = find_price(client, query, region)
             except PriceListError as why:
                 report.kept.append(f"{region} {key}: {why}")
-                if region in document["regions"]:
+                if key in document["regions"].get(region, {}):
                     new_entries[key] = entry
                 continue
             new_entry = {

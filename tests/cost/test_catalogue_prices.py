@@ -278,3 +278,29 @@ def test_what_the_catalogue_cannot_price_is_listed_as_unpriced_with_the_reason(
     report = estimate([res(type_, "it", props)])
     assert report.lines == ()
     assert reason in report.unpriced[0].reason
+
+
+def test_a_new_family_in_a_region_the_file_has_not_filled_yet_is_unpriced_and_says_how_to_fill_it() -> None:
+    report = estimate([res("aws:eks/cluster:Cluster", "west", {"region": "us-west-2"})])
+    assert report.lines == ()
+    assert report.unpriced[0].reason.endswith("`python -m cost.refresh --regions us-west-2` adds it")
+
+
+def test_a_node_group_reads_its_instance_type_and_volumes_from_its_launch_template() -> None:
+    template = res(
+        "aws:ec2/launchTemplate:LaunchTemplate",
+        "nodes-lt",
+        {"instanceType": "r7g.large", "blockDeviceMappings": [{"ebs": {"volumeSize": 40, "volumeType": "gp3"}}]},
+        tier="compute",
+    )
+    group = res(
+        "aws:eks/nodeGroup:NodeGroup",
+        "nodes",
+        {"scalingConfig": {"desiredSize": 2}, "launchTemplate": {"id": "lt-1", "version": "1"}},
+        tier="compute",
+        propertyDependencies={"launchTemplate": [template["urn"]]},
+    )
+    line = next(line for line in estimate([template, group]).lines if line.name == "nodes")
+    # 2 × 730 h × $0.1071 = 156.37; 2 × 40 GB gp3 × $0.08 = 6.40
+    assert within_one_percent(line.monthly_usd, "162.77"), line.basis
+    assert "r7g.large Linux on-demand nodes 2 × 730 h × $0.1071/h" in line.basis

@@ -354,3 +354,27 @@ def test_unreadable_price_file_is_a_bad_input(tmp_path: Path, capsys: pytest.Cap
     bad.write_text("{not json")
     assert main(["--file", str(bad)], client=object()) == 2
     assert capsys.readouterr().err.startswith(f"error: {bad}:")
+
+
+def test_refresh_fills_an_existing_region_with_the_us_east_1_keys_it_lacks(tmp_path: Path) -> None:
+    path = tmp_path / "prices.json"
+    document = {
+        "schema": 1,
+        "version": "2020-01-01",
+        "currency": "USD",
+        "regions": {
+            "us-east-1": {"eks.cluster.standard": entry("0.10", "hour"), "kinesis.shard": entry("0.015", "hour")},
+            "us-west-2": {"kinesis.shard": entry("0.015", "hour")},
+        },
+    }
+    path.write_text(dump_price_document(document))
+    client, stubber = stubbed_client()
+    for _ in range(3):  # us-east-1's two keys, then us-west-2's kinesis.shard: none answered
+        stubber.add_response("get_products", page())
+    west = product("EKSW", "AmazonEKS", "USW2-AmazonEKS-Hours:perCluster", [("0", "Inf", "0.1000000000")], "Hours")
+    stubber.add_response("get_products", page(west))
+    with stubber:
+        assert main(["--file", str(path), "--regions", "us-west-2"], client=client) == 0
+    written = json.loads(path.read_text())["regions"]["us-west-2"]
+    assert written["eks.cluster.standard"]["source"] == "AWS Price List API AmazonEKS sku EKSW"
+    assert written["kinesis.shard"] == entry("0.015", "hour")  # kept: it was there before

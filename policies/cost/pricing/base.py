@@ -14,6 +14,8 @@ from cost.sizes import nearest_sibling, parse_class, size_factor
 from cost.usage import UsageProfile
 
 ZERO = Decimal(0)
+FIRST_REGION = "us-east-1"
+"""The region the price file covers first and most fully."""
 MILLION = Decimal(1_000_000)
 
 
@@ -134,6 +136,8 @@ class Context:
                 why = f"{missing}: the price file ({self.book.version}) has no prices for {region}"
                 raise Unpriceable(f"{why}; `python -m cost.refresh --regions {region}` adds them") from None
             why = f"{missing} (price file {self.book.version})"
+            if self.book.has(FIRST_REGION, key):
+                raise Unpriceable(f"{why}; `python -m cost.refresh --regions {region}` adds it") from None
             raise Unpriceable(f"{why}; add the entry, or rebuild the file with `python -m cost.refresh`") from None
 
     def sized_price(self, region: str, prefix: str, instance_class: str) -> tuple[Price, str]:
