@@ -3,8 +3,9 @@
 Every key of the price file maps to one Price List query (service code, attribute filters and the
 usage type's ending); the on-demand price of the single product that matches becomes the entry, with
 the API as its source and today as its date. A key the API does not answer keeps its entry and is
-reported, so a refresh never loses a price. ``--regions`` adds regions, or fills a region the file has with the us-east-1 keys it lacks (a key the API
-does not answer there is left out, never copied at us-east-1's price).
+reported, so a refresh never loses a price; a key the Price List does not carry (``NOT_IN_PRICE_LIST``)
+is kept with the reason. ``--regions`` adds regions, or fills a region the file has with the us-east-1
+keys it lacks (a key the API does not answer there is left out, never copied at us-east-1's price).
 Needs AWS credentials allowed ``pricing:GetProducts`` (the API's endpoint is in us-east-1).
 
 Exit codes: 0 written (or checked with ``--dry-run``), 2 bad input or no credentials.
