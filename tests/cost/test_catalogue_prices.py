@@ -304,3 +304,33 @@ def test_a_node_group_reads_its_instance_type_and_volumes_from_its_launch_templa
     # 2 × 730 h × $0.1071 = 156.37; 2 × 40 GB gp3 × $0.08 = 6.40
     assert within_one_percent(line.monthly_usd, "162.77"), line.basis
     assert "r7g.large Linux on-demand nodes 2 × 730 h × $0.1071/h" in line.basis
+
+
+@pytest.mark.parametrize(
+    ("type_", "props", "figure"),
+    [
+        ("aws:cloudwatch/eventBus:EventBus", {"name": "orders"}, "eventBridge.customEventsPerMonth"),
+        ("aws:sfn/stateMachine:StateMachine", {}, "stepFunctions.transitionsPerMonth"),
+        ("aws:sfn/stateMachine:StateMachine", {"type": "EXPRESS"}, "stepFunctions.expressRequestsPerMonth"),
+        ("aws:kinesis/stream:Stream", {"shardCount": 1}, "kinesis.putUnitsPerMonth"),
+        ("aws:kinesis/stream:Stream", {"streamModeDetails": {"streamMode": "ON_DEMAND"}}, "kinesis.ingestGbPerMonth"),
+        ("aws:redshift/cluster:Cluster", {"nodeType": "ra3.4xlarge"}, "redshift.managedStorageGb"),
+        ("aws:redshiftserverless/workgroup:Workgroup", {}, "redshiftServerless.activeHoursPerMonth"),
+        ("aws:docdb/cluster:Cluster", {}, "documentdb.ioRequestsPerMonth"),
+        ("aws:efs/fileSystem:FileSystem", {}, "efs.storageGb"),
+        ("aws:ebs/snapshot:Snapshot", {}, "ebsSnapshot.storageGb"),
+        ("aws:cfg/recorder:Recorder", {}, "config.itemsPerMonth"),
+        ("aws:cfg/rule:Rule", {}, "config.evaluationsPerMonth"),
+        ("aws:transfer/server:Server", {}, "transfer.dataGbPerMonth"),
+        ("aws:elb/loadBalancer:LoadBalancer", {"internal": True}, "loadBalancer.classicDataGbPerMonth"),
+        ("aws:ec2transitgateway/vpcAttachment:VpcAttachment", {}, "transitGateway.dataGbPerMonth"),
+        ("aws:eks/fargateProfile:FargateProfile", {}, "eksFargate"),
+    ],
+)
+def test_a_usage_priced_line_names_the_usage_figure_it_used(type_: str, props: dict[str, Any], figure: str) -> None:
+    assert f"[usage {figure}" in price_one(type_, props).basis
+
+
+def test_a_usage_override_changes_the_figure_the_basis_names() -> None:
+    line = price_one("aws:cloudwatch/eventBus:EventBus", {}, usage={"eventBridge": {"customEventsPerMonth": 5e6}})
+    assert "custom events [usage eventBridge.customEventsPerMonth] 5,000,000 event × $1.00/M" in line.basis

@@ -29,10 +29,9 @@ def transfer_server(resource: Resource, ctx: Context) -> list[Charge]:
     props = Props(resource.props)
     region = ctx.region_of(resource)
     protocols = [str(p) for p in props.entries("protocols")] or ["SFTP"]
-    data = ctx.use("transfer", "dataGbPerMonth", resource)
     return [
         ctx.hourly(region, "transfer.protocol", f"protocols enabled ({', '.join(protocols)})", count=len(protocols)),
-        ctx.charge(region, "transfer.data", data, "data uploaded and downloaded"),
+        ctx.usage_charge(region, "transfer.data", ("transfer", "dataGbPerMonth"), resource, "data transferred"),
     ]
 
 

@@ -29,8 +29,8 @@ def redshift_cluster(resource: Resource, ctx: Context) -> list[Charge]:
     label = f"{node_type} nodes" if nodes != 1 else f"{node_type} single node"
     charges = [ctx.hourly(region, f"redshift.node.{node_type}", label, count=nodes)]
     if node_type.startswith("ra3."):
-        storage = ctx.use("redshift", "managedStorageGb", resource)
-        charges.append(ctx.charge(region, "redshift.managed-storage", storage, "RA3 managed storage"))
+        usage = ("redshift", "managedStorageGb")
+        charges.append(ctx.usage_charge(region, "redshift.managed-storage", usage, resource, "RA3 managed storage"))
     return charges
 
 
@@ -38,7 +38,8 @@ def redshift_workgroup(resource: Resource, ctx: Context) -> list[Charge]:
     """Base capacity in RPUs, billed while queries run (``redshiftServerless.activeHoursPerMonth``)."""
     rpu = Props(resource.props).need_num("baseCapacity", default=REDSHIFT_SERVERLESS_DEFAULT_BASE_RPU)
     active = min(ctx.use("redshiftServerless", "activeHoursPerMonth", resource), ctx.usage.hours)
-    label = f"{quantity_text(rpu)} RPU base capacity × {quantity_text(active)} active h ="
+    usage = "[usage redshiftServerless.activeHoursPerMonth]"
+    label = f"{quantity_text(rpu)} RPU base capacity × {quantity_text(active)} active h {usage} ="
     return [ctx.charge(ctx.region_of(resource), "redshift.serverless.rpu", rpu * active, label)]
 
 
@@ -114,18 +115,17 @@ def kinesis_stream(resource: Resource, ctx: Context) -> list[Charge]:
     region = ctx.region_of(resource)
     mode = props.text("streamModeDetails", "streamMode") or "PROVISIONED"
     if mode == "ON_DEMAND":
-        ingest = ctx.use("kinesis", "ingestGbPerMonth", resource)
-        retrieval = ctx.use("kinesis", "retrievalGbPerMonth", resource)
         return [
             ctx.hourly(region, "kinesis.on-demand.stream", "on-demand stream"),
-            ctx.charge(region, "kinesis.on-demand.ingest", ingest, "data ingested"),
-            ctx.charge(region, "kinesis.on-demand.retrieval", retrieval, "data retrieved"),
+            ctx.usage_charge(region, "kinesis.on-demand.ingest", ("kinesis", "ingestGbPerMonth"), resource, "in"),
+            ctx.usage_charge(
+                region, "kinesis.on-demand.retrieval", ("kinesis", "retrievalGbPerMonth"), resource, "out"
+            ),
         ]
     shards = props.need_num("shardCount", default=1)
-    units = ctx.use("kinesis", "putUnitsPerMonth", resource)
     return [
         ctx.hourly(region, "kinesis.shard", "provisioned shards", count=shards),
-        ctx.charge(region, "kinesis.put-units", units, "PUT payload units"),
+        ctx.usage_charge(region, "kinesis.put-units", ("kinesis", "putUnitsPerMonth"), resource, "PUT payload units"),
     ]
 
 

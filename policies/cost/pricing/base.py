@@ -187,6 +187,14 @@ class Context:
             basis=f"{label} {counted}{quantity_text(self.usage.hours)} h × {rate_text(price)}{note}",
         )
 
+    def usage_charge(
+        self, region: str, price_key: str, usage: tuple[str, str], resource: Resource, label: str
+    ) -> Charge:
+        """A charge on a usage figure of the profile; the basis names the figure (``[usage lambda.x]``)."""
+        section, key = usage
+        quantity = self.use(section, key, resource)
+        return self.charge(region, price_key, quantity, f"{label} [usage {section}.{key}]")
+
     def use(self, section: str, key: str, resource: Resource) -> Decimal:
         return self.usage.get(section, key, resource.name)
 
@@ -227,7 +235,9 @@ def no_charge(reason: str = "no charge") -> list[Charge]:
     return [Charge(ZERO, reason)]
 
 
-PER_MILLION_UNITS = frozenset({"request", "WRU", "RRU", "message", "minute", "query", "invocation", "notification"})
+PER_MILLION_UNITS = frozenset(
+    {"request", "WRU", "RRU", "message", "minute", "query", "invocation", "notification", "event", "transition"}
+)
 """Units whose prices read best per million (``$0.20/M``)."""
 
 _UNIT_TEXT = {"hour": "h", "GB-month": "GB-mo", "request": "requests"}

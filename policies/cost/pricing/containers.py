@@ -68,7 +68,7 @@ def fargate_profile(resource: Resource, ctx: Context) -> list[Charge]:
     vcpu = ctx.use("eksFargate", "vcpuPerPod", resource)
     memory = ctx.use("eksFargate", "memoryGbPerPod", resource)
     hours = ctx.usage.hours * pods
-    each = f"{quantity_text(pods)} pods × {quantity_text(ctx.usage.hours)} h"
+    each = f"{quantity_text(pods)} pods × {quantity_text(ctx.usage.hours)} h [usage eksFargate]"
     return [
         ctx.charge(region, "fargate.x86_64.vcpu", vcpu * hours, f"{each} × {quantity_text(vcpu)} vCPU ="),
         ctx.charge(region, "fargate.x86_64.memory", memory * hours, f"{each} × {quantity_text(memory)} GB ="),

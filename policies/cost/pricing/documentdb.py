@@ -15,11 +15,9 @@ def cluster(resource: Resource, ctx: Context) -> list[Charge]:
     if props.text("storageType") == "iopt1":
         raise Unpriceable("I/O-Optimized DocumentDB storage is not in the price file")
     region = ctx.region_of(resource)
-    storage = ctx.use("documentdb", "storageGb", resource)
-    io = ctx.use("documentdb", "ioRequestsPerMonth", resource)
     return [
-        ctx.charge(region, "docdb.storage", storage, "storage"),
-        ctx.charge(region, "docdb.io", io, "I/O requests"),
+        ctx.usage_charge(region, "docdb.storage", ("documentdb", "storageGb"), resource, "storage"),
+        ctx.usage_charge(region, "docdb.io", ("documentdb", "ioRequestsPerMonth"), resource, "I/O requests"),
     ]
 
 

@@ -21,22 +21,22 @@ def trail(resource: Resource, ctx: Context) -> list[Charge]:
     charges = [Charge(Decimal(0), "management events: first copy free")]
     selectors = props.entries("eventSelectors") + props.entries("advancedEventSelectors")
     if any(Props(s).entries("dataResources") or Props(s).entries("fieldSelectors") for s in selectors):
-        events = ctx.use("cloudtrail", "dataEventsPerMonth", resource)
-        charges.append(ctx.charge(region, "cloudtrail.data-events", events, "data events"))
+        usage = ("cloudtrail", "dataEventsPerMonth")
+        charges.append(ctx.usage_charge(region, "cloudtrail.data-events", usage, resource, "data events"))
     if props.entries("insightSelectors"):
-        insights = ctx.use("cloudtrail", "insightEventsPerMonth", resource)
-        charges.append(ctx.charge(region, "cloudtrail.insight-events", insights, "Insights events"))
+        usage = ("cloudtrail", "insightEventsPerMonth")
+        charges.append(ctx.usage_charge(region, "cloudtrail.insight-events", usage, resource, "Insights events"))
     return charges
 
 
 def config_recorder(resource: Resource, ctx: Context) -> list[Charge]:
-    items = ctx.use("config", "itemsPerMonth", resource)
-    return [ctx.charge(ctx.region_of(resource), "config.items", items, "configuration items recorded")]
+    usage = ("config", "itemsPerMonth")
+    return [ctx.usage_charge(ctx.region_of(resource), "config.items", usage, resource, "configuration items")]
 
 
 def config_rule(resource: Resource, ctx: Context) -> list[Charge]:
-    evaluations = ctx.use("config", "evaluationsPerMonth", resource)
-    return [ctx.charge(ctx.region_of(resource), "config.rule-evaluations", evaluations, "rule evaluations")]
+    usage = ("config", "evaluationsPerMonth")
+    return [ctx.usage_charge(ctx.region_of(resource), "config.rule-evaluations", usage, resource, "rule evaluations")]
 
 
 PRICERS: dict[str, Pricer] = {TRAIL: trail, CONFIG_RECORDER: config_recorder, CONFIG_RULE: config_rule}

@@ -17,8 +17,8 @@ EXPRESS_MINIMUM_MEMORY_MB = Decimal(64)
 def event_bus(resource: Resource, ctx: Context) -> list[Charge]:
     if Props(resource.props).text("name") == "default":
         return no_charge("no charge (the default bus carries AWS service events, which are free)")
-    events = ctx.use("eventBridge", "customEventsPerMonth", resource)
-    return [ctx.charge(ctx.region_of(resource), "eventbridge.custom-events", events, "custom events published")]
+    usage = ("eventBridge", "customEventsPerMonth")
+    return [ctx.usage_charge(ctx.region_of(resource), "eventbridge.custom-events", usage, resource, "custom events")]
 
 
 def state_machine(resource: Resource, ctx: Context) -> list[Charge]:
@@ -28,13 +28,17 @@ def state_machine(resource: Resource, ctx: Context) -> list[Charge]:
         duration_s = ctx.use("stepFunctions", "expressDurationMs", resource) / Decimal(1000)
         memory_gb = max(ctx.use("stepFunctions", "expressMemoryMb", resource), EXPRESS_MINIMUM_MEMORY_MB) / 1024
         gb_seconds = requests * duration_s * memory_gb
-        label = f"duration {quantity_text(requests)} × {quantity_text(duration_s)} s × {quantity_text(memory_gb)} GB ="
+        label = (
+            f"duration {quantity_text(requests)} × {quantity_text(duration_s)} s × {quantity_text(memory_gb)} GB "
+            "[usage stepFunctions.expressRequestsPerMonth, expressDurationMs, expressMemoryMb] ="
+        )
+        usage = ("stepFunctions", "expressRequestsPerMonth")
         return [
-            ctx.charge(region, "sfn.express.requests", requests, "express requests"),
+            ctx.usage_charge(region, "sfn.express.requests", usage, resource, "express requests"),
             ctx.charge(region, "sfn.express.duration", gb_seconds, label),
         ]
-    transitions = ctx.use("stepFunctions", "transitionsPerMonth", resource)
-    return [ctx.charge(region, "sfn.standard.transitions", transitions, "state transitions")]
+    usage = ("stepFunctions", "transitionsPerMonth")
+    return [ctx.usage_charge(region, "sfn.standard.transitions", usage, resource, "state transitions")]
 
 
 PRICERS: dict[str, Pricer] = {EVENT_BUS: event_bus, STATE_MACHINE: state_machine}

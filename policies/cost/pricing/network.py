@@ -109,10 +109,9 @@ def load_balancer(resource: Resource, ctx: Context) -> list[Charge]:
 def classic_load_balancer(resource: Resource, ctx: Context) -> list[Charge]:
     props = Props(resource.props)
     region = ctx.region_of(resource)
-    data = ctx.use("loadBalancer", "classicDataGbPerMonth", resource)
     charges = [
         ctx.hourly(region, "elb.classic.hours", "classic load balancer"),
-        ctx.charge(region, "elb.classic.data", data, "data processed"),
+        ctx.usage_charge(region, "elb.classic.data", ("loadBalancer", "classicDataGbPerMonth"), resource, "data"),
     ]
     if not props.flag("internal"):
         zones = max(_count(props, "subnets", minimum=0), _count(props, "availabilityZones", minimum=0), 1)
@@ -124,8 +123,8 @@ def transit_gateway_attachment(resource: Resource, ctx: Context) -> list[Charge]
     region = ctx.region_of(resource)
     charges = [ctx.hourly(region, "tgw.attachment", "transit gateway attachment")]
     if resource.type == TGW_VPC_ATTACHMENT:
-        data = ctx.use("transitGateway", "dataGbPerMonth", resource)
-        charges.append(ctx.charge(region, "tgw.data", data, "data processed"))
+        usage = ("transitGateway", "dataGbPerMonth")
+        charges.append(ctx.usage_charge(region, "tgw.data", usage, resource, "data processed"))
     return charges
 
 

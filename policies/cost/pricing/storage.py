@@ -15,9 +15,8 @@ def efs_file_system(resource: Resource, ctx: Context) -> list[Charge]:
     props = Props(resource.props)
     region = ctx.region_of(resource)
     one_zone = bool(props.text("availabilityZoneName"))
-    storage = ctx.use("efs", "storageGb", resource)
     key, label = ("efs.storage.one-zone", "One Zone storage") if one_zone else ("efs.storage.standard", "storage")
-    charges = [ctx.charge(region, key, storage, label)]
+    charges = [ctx.usage_charge(region, key, ("efs", "storageGb"), resource, label)]
     if props.text("throughputMode") == "provisioned":
         throughput = props.need_num("provisionedThroughputInMibps", default=0)
         charges.append(ctx.charge(region, "efs.provisioned-throughput", throughput, "provisioned throughput"))
@@ -32,9 +31,10 @@ def ebs_snapshot(resource: Resource, ctx: Context) -> list[Charge]:
             (ctx.by_urn(u) for u in resource.property_dependencies.get("volumeId", ()) if ctx.by_urn(u)), None
         )
         size = Props(volume.props).num("size") if volume is not None and volume.type == EBS_VOLUME else None
+    region = ctx.region_of(resource)
     if size is None:
-        size = ctx.use("ebsSnapshot", "storageGb", resource)
-    return [ctx.charge(ctx.region_of(resource), "ebs.snapshot.storage", size, "snapshot storage")]
+        return [ctx.usage_charge(region, "ebs.snapshot.storage", ("ebsSnapshot", "storageGb"), resource, "snapshot")]
+    return [ctx.charge(region, "ebs.snapshot.storage", size, "snapshot storage (its volume's size)")]
 
 
 PRICERS: dict[str, Pricer] = {EFS_FILE_SYSTEM: efs_file_system, EBS_SNAPSHOT: ebs_snapshot}
