@@ -9,7 +9,7 @@ import pulumi
 from components.account import AwsAccount
 from components.compute import container, serverless, uploads
 from components.compute.context import Context, JwtIssuer
-from components.config import Compute as ComputeSettings
+from components.config.compute import Compute as ComputeSettings
 from components.outputs import AuthOutputs, ComputeOutputs, DataOutputs, NetworkOutputs
 
 

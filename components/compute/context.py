@@ -9,7 +9,7 @@ import pulumi_aws as aws
 
 from components.account import AwsAccount
 from components.compute import iam
-from components.config import Compute as ComputeSettings
+from components.config.compute import Compute as ComputeSettings
 from components.outputs import (
     BucketOutputs,
     CacheOutputs,
