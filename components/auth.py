@@ -40,7 +40,6 @@ GOOGLE, MICROSOFT, APPLE = "Google", "Microsoft", "SignInWithApple"
 """The identity providers' names in the user pool (and in the client's supported providers)."""
 
 
-
 def identity_provider_names(settings: AuthSettings) -> list[str]:
     """The social providers the stack config turns on, by their name in the pool."""
     social = settings.social_providers
@@ -97,9 +96,7 @@ class AuthArgs:
         configured = self.settings.social_providers.configured()
         for secret in SOCIAL_SECRETS:
             if secret.provider in configured and secret.provider not in self.secrets:
-                raise ValueError(
-                    f"paved:{secret.key}: required because auth.socialProviders configures that provider"
-                )
+                raise ValueError(f"paved:{secret.key}: required because auth.socialProviders configures that provider")
         if self.settings.domain_prefix is None:
             check_prefix_base(f"{self.project}-{self.stack}".lower())
 

@@ -112,6 +112,4 @@ def secret_keys(config: StackConfig) -> dict[str, str]:
     if not config.auth.enabled:
         return {}
     configured = config.auth.social_providers.configured()
-    return {
-        secret.provider: secret.key for secret in SOCIAL_SECRETS if secret.provider in configured
-    }
+    return {secret.provider: secret.key for secret in SOCIAL_SECRETS if secret.provider in configured}

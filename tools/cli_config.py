@@ -178,12 +178,15 @@ def _check_declaration(project: str, declaration: Declaration, file: str) -> Non
                 f"{prefix}The configuration key '{key}' declares an array but does not specify the underlying "
                 "type via the 'items' attribute"
             )
-        if declaration.type is not None and declaration.has_default:
-            if not value_has_type(declaration.type, declaration.items, declaration.default):
-                raise CliConfigError(
-                    f"{prefix}The default value specified for configuration key '{key}' is not of the expected "
-                    f"type '{full_type_name(declaration.type, declaration.items)}'"
-                )
+        if (
+            declaration.type is not None
+            and declaration.has_default
+            and not value_has_type(declaration.type, declaration.items, declaration.default)
+        ):
+            raise CliConfigError(
+                f"{prefix}The default value specified for configuration key '{key}' is not of the expected "
+                f"type '{full_type_name(declaration.type, declaration.items)}'"
+            )
         return
     if declaration.type is not None:
         raise CliConfigError(
@@ -274,8 +277,7 @@ def _parse_key(key: str) -> None:
     if len(parts) == 2 or (len(parts) == 3 and parts[1] == "config" and all(parts)):
         return
     raise CliConfigError(
-        f"could not parse {key} as a configuration key (configuration keys should be of the form "
-        "`<namespace>:<name>`)"
+        f"could not parse {key} as a configuration key (configuration keys should be of the form `<namespace>:<name>`)"
     )
 
 

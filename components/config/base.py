@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 from pydantic.alias_generators import to_camel
 
 LogRetentionDays = Literal[
@@ -49,6 +49,17 @@ Name = Annotated[str, Field(pattern=NAME_PATTERN)]
 Email = Annotated[str, Field(pattern=EMAIL_PATTERN)]
 DomainName = Annotated[str, Field(pattern=DOMAIN_PATTERN, max_length=253)]
 HostedZoneId = Annotated[str, Field(pattern=HOSTED_ZONE_PATTERN)]
+
+
+def one_of(accepted: tuple[str, ...], what: str) -> AfterValidator:
+    """A check that text is one of a closed list (a catalog), naming the whole list when it is not."""
+
+    def check(value: str) -> str:
+        if value not in accepted:
+            raise ValueError(f"{value!r} is not a known {what} ({', '.join(accepted)})")
+        return value
+
+    return AfterValidator(check)
 
 
 class Model(BaseModel):

@@ -66,7 +66,8 @@ class Bucket(Model):
         if len(set(self.temporary_prefixes)) != len(self.temporary_prefixes):
             problems.append(f"bucket {self.name!r}: temporaryPrefixes repeat: {list(self.temporary_prefixes)}")
         problems += (
-            f"bucket {self.name!r}: {problem}" for problem in transition_problems(self.transitions, self.expiration_days)
+            f"bucket {self.name!r}: {problem}"
+            for problem in transition_problems(self.transitions, self.expiration_days)
         )
         if problems:
             raise ValueError("; ".join(problems))

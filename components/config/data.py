@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import Field, model_validator
 
 from components.catalog import AURORA_AUTO_PAUSE_FROM, CACHE_ENGINE_VERSIONS, CACHE_NODE_TYPES, RDS_INSTANCE_CLASSES
-from components.config.base import Model, Name
+from components.config.base import Model, Name, one_of
 from components.config.buckets import Bucket
 
 DATABASE_IDENTIFIER_PATTERN = r"^[a-z][a-z0-9_]{0,62}$"
@@ -27,7 +27,7 @@ class Postgres(Model):
     database_name: Annotated[str, Field(pattern=DATABASE_IDENTIFIER_PATTERN)] = Field(
         "app", description="The database created in the server."
     )
-    instance_class: str = Field(
+    instance_class: Annotated[str, one_of(RDS_INSTANCE_CLASSES, "instance class")] = Field(
         "db.t4g.micro",
         description="The RDS instance class (engine `instance`); its family must be allowed by the stack's "
         "policy config.",
@@ -59,13 +59,6 @@ class Postgres(Model):
     iam_user: Annotated[str, Field(pattern=DATABASE_IDENTIFIER_PATTERN)] = Field(
         "app", description="The database user the application connects as, with IAM authentication (no password)."
     )
-
-    @field_validator("instance_class")
-    @classmethod
-    def _known_instance_class(cls, value: str) -> str:
-        if value not in RDS_INSTANCE_CLASSES:
-            raise ValueError(f"{value!r} is not a known instance class ({', '.join(RDS_INSTANCE_CLASSES)})")
-        return value
 
     @model_validator(mode="after")
     def _capacity_and_storage(self) -> Postgres:
@@ -156,7 +149,7 @@ class Cache(Model):
     engine_version: Annotated[str, Field(pattern=r"^\d+\.\d+$")] = Field(
         "8.0", description="The engine version; each accepted version supports TLS with an AUTH token."
     )
-    node_type: str = Field(
+    node_type: Annotated[str, one_of(CACHE_NODE_TYPES, "node type")] = Field(
         "cache.t4g.micro",
         description="The node type; its family must be allowed by the stack's policy config.",
     )
@@ -168,13 +161,6 @@ class Cache(Model):
         description="Days of automatic snapshots; at least the stack's policy config minimum "
         "(`backup-retention-minimum.minimumDays`).",
     )
-
-    @field_validator("node_type")
-    @classmethod
-    def _known_node_type(cls, value: str) -> str:
-        if value not in CACHE_NODE_TYPES:
-            raise ValueError(f"{value!r} is not a known node type ({', '.join(CACHE_NODE_TYPES)})")
-        return value
 
     @model_validator(mode="after")
     def _known_engine_version(self) -> Cache:

@@ -116,7 +116,8 @@ def key_reference(project: str) -> str:
         parts.append(f"\n## `{project}:{section}`\n\n{_cell(field.description)}\n")
         parts.append("\n| key | type | default | description |\n|---|---|---|---|\n")
         parts.extend(
-            f"| `{path}` | {kind} | {default} | {_cell(description)} |\n" for path, kind, default, description in rows(model)
+            f"| `{path}` | {kind} | {default} | {_cell(description)} |\n"
+            for path, kind, default, description in rows(model)
         )
     return "".join(parts)
 
@@ -180,10 +181,10 @@ def _bounds(metadata: Sequence[Any], unit: str) -> str:
     shortest = next((m.min_length for m in metadata if isinstance(m, MinLen)), None)
     longest = next((m.max_length for m in metadata if isinstance(m, MaxLen)), None)
     parts = []
-    if low is not None or high is not None:
-        parts.append(f"{low if low is not None else '…'} to {high if high is not None else '…'}")
     if above is not None:
-        parts.append(f"above {above}" + (f", at most {high}" if high is not None and low is None else ""))
+        parts.append(f"above {above}" + (f", at most {high}" if high is not None else ""))
+    elif low is not None or high is not None:
+        parts.append(f"{low if low is not None else '…'} to {high if high is not None else '…'}")
     if unit and (shortest or longest):
         parts.append(f"{shortest or 0} to {longest or '…'} {unit}")
     return f" ({'; '.join(parts)})" if parts else ""

@@ -5,7 +5,8 @@ The policy config is the one source of these values: the pack reads it (``pulumi
 rules refuse a stack config that the pack would then refuse on these values (DESIGN §3: no
 deploy-time surprises). The pack stays self-contained; it never imports this.
 
-Only mandatory limits are enforced here (an advisory policy warns, it does not stop a plan). For
+Only mandatory limits are enforced here (an advisory policy warns, it does not stop a plan), and
+none whose entry lists ``exemptions`` (the pack decides which resources those spare). For
 entries the file leaves out, the pack's own defaults apply; ``PACK_DEFAULTS`` mirrors them, and a
 test compares the mirror with the pack's policies. The file is read as the Pulumi CLI reads a
 policy pack config (pulumi/pulumi v3.187.0 ``pkg/resource/analyzer/config.go``
@@ -28,6 +29,7 @@ BACKUP_POLICY = "backup-retention-minimum"
 FAMILIES_POLICY = "budget-instance-families-allowed"
 CAP_POLICIES = ("budget-monthly-cost-within-cap", "budget-resource-present")
 MANDATORY = "mandatory"
+ADVISORY = "advisory"
 ENFORCEMENT_LEVELS = ("advisory", "mandatory", "remediate", "disabled")
 
 
@@ -40,7 +42,7 @@ class PackDefault:
 
 
 PACK_DEFAULTS: Mapping[str, PackDefault] = {
-    BACKUP_POLICY: PackDefault("advisory", {"minimumDays": 7}),
+    BACKUP_POLICY: PackDefault(ADVISORY, {"minimumDays": 7}),
     FAMILIES_POLICY: PackDefault(
         MANDATORY, {"allowedInstanceFamilies": ["t4g", "m7g", "r7g", "c7g", "m6g", "r6g", "c6g", "db.serverless"]}
     ),
@@ -109,14 +111,16 @@ class Entry:
 
 
 def effective_entries(document: Mapping[str, Any], source: str) -> dict[str, Entry]:
-    """Each policy read here with the pack's defaults, then ``all``, then its own entry applied."""
+    """Each policy read here with the pack's defaults, then ``all``, then its own entry applied; an entry
+    with exemptions counts as advisory here, as the pack alone knows which resources they spare."""
     everything = _parse_entry("all", document.get("all", {}), source)[0]
     entries: dict[str, Entry] = {}
     for policy, default in PACK_DEFAULTS.items():
         level, properties = _parse_entry(policy, document.get(policy, {}), source)
+        enforcement = level or everything or default.enforcement
         entries[policy] = Entry(
             policy=policy,
-            enforcement=level or everything or default.enforcement,
+            enforcement=ADVISORY if properties.get("exemptions") else enforcement,
             properties={**default.properties, **properties},
         )
     return entries

@@ -20,9 +20,7 @@ class FlowLogs(Model):
 class Network(Model):
     """The VPC: public, private and isolated subnets in each availability zone."""
 
-    cidr: str = Field(
-        "10.0.0.0/16", description="The VPC's IPv4 block: private (RFC 1918), prefix length /16 to /24."
-    )
+    cidr: str = Field("10.0.0.0/16", description="The VPC's IPv4 block: private (RFC 1918), prefix length /16 to /24.")
     availability_zones: Annotated[int, Field(ge=2, le=6)] = Field(
         3, description="How many availability zones the subnets span."
     )

@@ -42,7 +42,9 @@ class Observability(Model):
     alarm_emails: Annotated[tuple[Email, ...], Field(max_length=20)] = Field(
         (), description="Addresses subscribed to the alarm topic (each confirms by e-mail)."
     )
-    log_retention_days: LogRetentionDays = Field(30, description="Retention of log groups with no setting of their own.")
+    log_retention_days: LogRetentionDays = Field(
+        30, description="Retention of log groups with no setting of their own."
+    )
     dashboard: bool = Field(True, description="Whether the stack has a CloudWatch dashboard of its alarms.")
     alarms: AlarmThresholds = Field(AlarmThresholds(), description="Alarm thresholds.")
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import Field, field_validator
+from pydantic import Field
 
 from components.catalog import AWS_REGIONS
 from components.config.auth import SOCIAL_SECRETS, Auth
-from components.config.base import TAG_VALUE_PATTERN, Model
+from components.config.base import TAG_VALUE_PATTERN, Model, one_of
 from components.config.buckets import Bucket
 from components.config.cdn import Cdn
 from components.config.compute import Compute
@@ -45,7 +45,7 @@ class StackConfig(Model):
 
     stack: str
     project: str = "paved"
-    region: str
+    region: Annotated[str, one_of(AWS_REGIONS, "AWS region")]
     tags: Tags = Field(
         description="The standard tags: `environment` (dev, test, staging, prod), `owner`, `costCenter`; with "
         "`project`, the four tags every resource carries."
@@ -72,13 +72,6 @@ class StackConfig(Model):
     )
     secrets_set: frozenset[str] = frozenset()
     """The ``paved:<key>`` secrets the stack sets (encrypted); their values are read by ``__main__.py`` only."""
-
-    @field_validator("region")
-    @classmethod
-    def _known_region(cls, value: str) -> str:
-        if value not in AWS_REGIONS:
-            raise ValueError(f"{value!r} is not a known AWS region ({', '.join(AWS_REGIONS)})")
-        return value
 
     @property
     def is_prod(self) -> bool:

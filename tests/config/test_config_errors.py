@@ -8,7 +8,6 @@ from typing import Any
 import pytest
 
 from components.catalog import RDS_INSTANCE_CLASSES
-
 from tests.conftest import config_error, stack_yaml_config
 
 Change = Callable[[dict[str, Any]], None]
