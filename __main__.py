@@ -87,7 +87,7 @@ compute = (
             data=data.outputs,
             auth=auth.outputs if auth is not None else None,
             protect=facts.protect,
-            cdn_enabled=facts.api_behind_cdn,
+            behind_cdn=facts.api_behind_cdn,
             app_origins=facts.upload_origins,
         ),
         tier,

@@ -249,7 +249,7 @@ def stack_values(project: str, config: Mapping[str, Any], *, secure_keys: Iterab
     for raw_key, raw_value in config.items():
         key = str(raw_key) if ":" in str(raw_key) else f"{project}:{raw_key}"
         _parse_key(key)
-        value = stack_value("" if raw_value is None else raw_value)
+        value = stack_value(raw_value)
         if key in secure and not value.secure:
             value = StackValue(text=value.text, secure=True, object=value.object, content=None)
         values[key] = value
@@ -257,7 +257,13 @@ def stack_values(project: str, config: Mapping[str, Any], *, secure_keys: Iterab
 
 
 def stack_value(value: Any) -> StackValue:
-    """One value (``MarshalString``): text as is, scalars as JSON text, objects and arrays as JSON objects."""
+    """One value (``MarshalString``): text as is, scalars as JSON text, objects and arrays as JSON objects.
+
+    An empty value (YAML null) is a JSON ``null`` object, of no declared type; the CLI warns that the
+    program reads it as ``""``.
+    """
+    if value is None:
+        return StackValue(text="", object=True, content=None)
     if _is_secure(value):
         return StackValue(text=SECRET_PLACEHOLDER, secure=True)
     if isinstance(value, str):

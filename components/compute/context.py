@@ -39,7 +39,7 @@ class Context:
     data: DataOutputs
     jwt: JwtIssuer
     protect: bool
-    cdn_enabled: bool
+    behind_cdn: bool
     provider: pulumi.ProviderResource
     """The stack's AWS provider, passed on explicitly to awsx components."""
 

@@ -9,6 +9,7 @@
 - ``loader``: raw Pulumi config → ``StackConfig`` or one ``ConfigError`` (``messages`` words it);
 - ``docs``: the README's key tables and ``Pulumi.yaml``'s declarations, generated from the model.
 
-Every key has a description (``Field(description=...)``); defaults are the secure values. The
-package imports no tier: tiers import their settings from it.
+Every key has a description (``Field(description=...)``); defaults are the secure values. Tiers
+import their settings from here; only ``rules`` imports what a tier or the app owns (the data tier's
+master user, the app's item keys), since those rules restate what that tier needs.
 """
