@@ -247,8 +247,7 @@ def stack_values(project: str, config: Mapping[str, Any], *, secure_keys: Iterab
     secure = set(secure_keys)
     values: dict[str, StackValue] = {}
     for raw_key, raw_value in config.items():
-        key = str(raw_key) if ":" in str(raw_key) else f"{project}:{raw_key}"
-        _parse_key(key)
+        key = _parse_key(str(raw_key) if ":" in str(raw_key) else f"{project}:{raw_key}")
         value = stack_value(raw_value)
         if key in secure and not value.secure:
             value = StackValue(text=value.text, secure=True, object=value.object, content=None)
@@ -277,11 +276,13 @@ def stack_value(value: Any) -> StackValue:
     return StackValue(text=text, object=True, content=json.loads(text))
 
 
-def _parse_key(key: str) -> None:
-    """``config.ParseKey``: ``<namespace>:<name>``, or the old ``<namespace>:config:<name>``."""
+def _parse_key(key: str) -> str:
+    """``config.ParseKey``: ``<namespace>:<name>``, or the old ``<namespace>:config:<name>`` (read as the first)."""
     parts = key.split(":")
-    if len(parts) == 2 or (len(parts) == 3 and parts[1] == "config" and all(parts)):
-        return
+    if len(parts) == 2:
+        return key
+    if len(parts) == 3 and parts[1] == "config" and all(parts):
+        return f"{parts[0]}:{parts[2]}"
     raise CliConfigError(
         f"could not parse {key} as a configuration key (configuration keys should be of the form `<namespace>:<name>`)"
     )
@@ -390,8 +391,7 @@ def merge_config(
     missing: list[str] = []
     for declared in sorted(declarations):
         declaration = declarations[declared]
-        key = declared if ":" in declared else f"{project}:{declared}"
-        _parse_key(key)
+        key = _parse_key(declared if ":" in declared else f"{project}:{declared}")
         found = merged.get(key)
         if found is None and not declaration.has_value and not declaration.has_default:
             if key.split(":", 1)[0] == project:
