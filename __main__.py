@@ -3,21 +3,27 @@
 import pulumi
 
 from components.account import AwsAccount
-from components.auth import Auth, AuthArgs, SocialSecrets
-from components.cdn import Cdn, CdnArgs, cdn_managed_bucket_policies
+from components.auth import Auth, AuthArgs
+from components.cdn import Cdn, CdnArgs
 from components.compute import Compute, ComputeArgs
-from components.compute.uploads import app_origins
-from components.config_loader import load_stack_config, read_pulumi_config
-from components.data import Data, DataArgs, exported, log_deliveries
+from components.config.loader import load_stack_config, read_pulumi_config
+from components.data import Data, DataArgs, exported
 from components.encryption import Encryption, EncryptionArgs
-from components.mail import Mail, MailArgs, mail_managed_bucket_policies, rule_set_name
+from components.mail import Mail, MailArgs
 from components.network import Network, NetworkArgs
 from components.observability import Observability, ObservabilityArgs, edge_topic
 from components.provider import edge_provider, stack_provider, tier_options
+from components.wiring import wire
 
-config = load_stack_config(read_pulumi_config(), stack=pulumi.get_stack(), project=pulumi.get_project())
-provider = stack_provider(config)
-edge = edge_provider(config, provider)
+config = load_stack_config(
+    read_pulumi_config(),
+    stack=pulumi.get_stack(),
+    project=pulumi.get_project(),
+    deploying=not pulumi.runtime.is_dry_run(),
+)
+facts = wire(config)
+provider = stack_provider(config.region, config.standard_tags)
+edge = edge_provider(config.region, config.standard_tags, provider)
 tier = tier_options(provider)
 account = AwsAccount.lookup(provider, config.region)
 
@@ -25,10 +31,9 @@ encryption = Encryption(
     "encryption",
     EncryptionArgs(
         account=account,
-        deletion_window_days=30 if config.protection.enabled else 7,
-        protect=config.protection.enabled,
-        serves_cdn=config.cdn.enabled,
-        mail_rule_set=rule_set_name(config.project, config.stack) if config.mail.enabled else None,
+        deletion_window_days=facts.key_deletion_window_days,
+        protect=facts.protect,
+        grants=facts.key_grants,
     ),
     tier,
 )
@@ -37,7 +42,8 @@ network = Network(
     NetworkArgs(settings=config.network, account=account, key_arn=encryption.key_arn),
     tier,
 )
-secrets = pulumi.Config(config.project)
+stack_secrets = pulumi.Config(config.project)
+secrets = {name: stack_secrets.require_secret(key) for name, key in facts.secret_keys.items()}
 auth = (
     Auth(
         "auth",
@@ -46,12 +52,8 @@ auth = (
             account=account,
             project=config.project,
             stack=config.stack,
-            protect=config.protection.enabled,
-            secrets=SocialSecrets(
-                google_client_secret=secrets.get_secret("googleClientSecret"),
-                microsoft_client_secret=secrets.get_secret("microsoftClientSecret"),
-                apple_private_key=secrets.get_secret("applePrivateKey"),
-            ),
+            protect=facts.protect,
+            secrets=secrets,
         ),
         tier,
     )
@@ -66,9 +68,9 @@ data = Data(
         account=account,
         network=network.outputs,
         key_arn=encryption.key_arn,
-        protect=config.protection.enabled,
-        log_deliveries=log_deliveries(config),
-        policy_managed_elsewhere=cdn_managed_bucket_policies(config) | mail_managed_bucket_policies(config),
+        protect=facts.protect,
+        log_deliveries=facts.log_deliveries,
+        policy_managed_elsewhere=facts.bucket_policies_elsewhere,
     ),
     tier,
 )
@@ -84,9 +86,9 @@ compute = (
             network=network.outputs,
             data=data.outputs,
             auth=auth.outputs if auth is not None else None,
-            protect=config.protection.enabled,
-            cdn_enabled=config.cdn.enabled,
-            app_origins=tuple(app_origins(config.auth.callback_urls)) if config.auth.enabled else (),
+            protect=facts.protect,
+            behind_cdn=facts.api_behind_cdn,
+            app_origins=facts.upload_origins,
         ),
         tier,
     )
@@ -104,7 +106,8 @@ cdn = (
             api=compute.outputs if compute is not None else None,
             edge_provider=edge,
             key_arn=encryption.key_arn,
-            protect=config.protection.enabled,
+            protect=facts.protect,
+            key_deletion_window_days=facts.key_deletion_window_days,
         ),
         tier,
     )
@@ -118,15 +121,14 @@ mail = (
         MailArgs(
             settings=config.mail,
             account=account,
-            project=config.project,
-            stack=config.stack,
+            names=facts.receipt_names,
             key_arn=encryption.key_arn,
             bucket=data.outputs.buckets[config.mail.bucket],
             log_retention_days=config.observability.log_retention_days,
         ),
         tier,
     )
-    if config.mail.enabled and config.mail.bucket
+    if facts.receipt_names is not None and config.mail.bucket
     else None
 )
 

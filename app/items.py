@@ -22,6 +22,10 @@ from botocore.exceptions import ClientError
 from app.auth import Caller
 from app.http import HttpError, int_field, only_fields, text_field
 
+PARTITION_KEY = "ownerId"
+SORT_KEY = "itemId"
+"""The table's key schema (both strings); the platform checks the configured items table against it."""
+
 ITEM_ID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$")
 FIELDS = {"name", "description", "expiresAt"}
 MAX_TTL_SECONDS = 366 * 24 * 3600
@@ -119,7 +123,7 @@ class ItemStore:
 def _key(caller: Caller, item_id: str) -> dict[str, str]:
     if not ITEM_ID.match(item_id):
         raise HttpError(400, "invalid_item_id", "itemId must be a lowercase UUID (version 4)")
-    return {"ownerId": caller.subject, "itemId": item_id}
+    return {PARTITION_KEY: caller.subject, SORT_KEY: item_id}
 
 
 def _expires_at(document: Mapping[str, Any]) -> int | None:

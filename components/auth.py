@@ -13,13 +13,15 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 import pulumi
 import pulumi_aws as aws
 
 from components.account import AwsAccount
-from components.config import Auth as AuthSettings
+from components.config.auth import RESERVED_IN_DOMAIN_PREFIX, SOCIAL_SECRETS
+from components.config.auth import Auth as AuthSettings
 from components.outputs import AuthOutputs
 
 PASSWORD_MINIMUM_LENGTH = 12
@@ -36,8 +38,6 @@ THREAT_PROTECTION_MODE = {"off": "OFF", "audit": "AUDIT", "enforced": "ENFORCED"
 
 GOOGLE, MICROSOFT, APPLE = "Google", "Microsoft", "SignInWithApple"
 """The identity providers' names in the user pool (and in the client's supported providers)."""
-
-_RESERVED_IN_PREFIX = re.compile(r"aws|amazon|cognito")
 
 
 def identity_provider_names(settings: AuthSettings) -> list[str]:
@@ -73,20 +73,11 @@ def default_domain_prefix(project: str, stack: str, account_id: str) -> str:
 
 def check_prefix_base(base: str) -> None:
     """Cognito refuses prefixes containing aws, amazon or cognito; say which key fixes it."""
-    if _RESERVED_IN_PREFIX.search(base):
+    if RESERVED_IN_DOMAIN_PREFIX.search(base):
         raise pulumi.RunError(
             f"paved:auth.domainPrefix: the derived prefix {base!r} contains aws, amazon or cognito, "
             "which Cognito refuses; set auth.domainPrefix"
         )
-
-
-@dataclass(frozen=True, kw_only=True)
-class SocialSecrets:
-    """The social providers' secrets, read from secret config at the root (never plain text)."""
-
-    google_client_secret: pulumi.Input[str] | None = None
-    microsoft_client_secret: pulumi.Input[str] | None = None
-    apple_private_key: pulumi.Input[str] | None = None
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -97,17 +88,15 @@ class AuthArgs:
     stack: str
     protect: bool = True
     """Deletion protection and Pulumi ``protect`` on the user pool (prod)."""
-    secrets: SocialSecrets = field(default_factory=SocialSecrets)
+    secrets: Mapping[str, pulumi.Input[str]] = field(default_factory=dict)
+    """Each configured social provider's secret (``google``, ``microsoft``, ``apple``), read from secret
+    config at the root (never plain text)."""
 
     def __post_init__(self) -> None:
-        social = self.settings.social_providers
-        for provider, secret, key in (
-            (social.google, self.secrets.google_client_secret, "googleClientSecret"),
-            (social.microsoft, self.secrets.microsoft_client_secret, "microsoftClientSecret"),
-            (social.apple, self.secrets.apple_private_key, "applePrivateKey"),
-        ):
-            if provider is not None and secret is None:
-                raise ValueError(f"paved:{key}: required because auth.socialProviders configures that provider")
+        configured = self.settings.social_providers.configured()
+        for secret in SOCIAL_SECRETS:
+            if secret.provider in configured and secret.provider not in self.secrets:
+                raise ValueError(f"paved:{secret.key}: required because auth.socialProviders configures that provider")
         if self.settings.domain_prefix is None:
             check_prefix_base(f"{self.project}-{self.stack}".lower())
 
@@ -235,7 +224,7 @@ class Auth(pulumi.ComponentResource):
                     provider_type="Google",
                     provider_details={
                         "client_id": social.google.client_id,
-                        "client_secret": _secret(secrets.google_client_secret),
+                        "client_secret": _secret(secrets.get("google")),
                         "authorize_scopes": "openid email profile",
                     },
                     attribute_mapping={"email": "email", "email_verified": "email_verified", "username": "sub"},
@@ -251,7 +240,7 @@ class Auth(pulumi.ComponentResource):
                     provider_type="OIDC",
                     provider_details={
                         "client_id": social.microsoft.client_id,
-                        "client_secret": _secret(secrets.microsoft_client_secret),
+                        "client_secret": _secret(secrets.get("microsoft")),
                         "attributes_request_method": "GET",
                         "oidc_issuer": f"https://login.microsoftonline.com/{social.microsoft.tenant_id}/v2.0",
                         "authorize_scopes": "openid email profile",
@@ -271,7 +260,7 @@ class Auth(pulumi.ComponentResource):
                         "client_id": social.apple.client_id,
                         "team_id": social.apple.team_id,
                         "key_id": social.apple.key_id,
-                        "private_key": _secret(secrets.apple_private_key),
+                        "private_key": _secret(secrets.get("apple")),
                         "authorize_scopes": "email name",
                     },
                     attribute_mapping={"email": "email", "username": "sub"},

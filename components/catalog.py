@@ -1,4 +1,4 @@
-"""Closed lists the config model validates against: regions, instance classes, Fargate sizes.
+"""Closed lists the config model validates against: regions, instance classes, Fargate sizes, versions.
 
 Kept apart from the model so the lists read as data and can be refreshed on their own.
 """
@@ -41,3 +41,12 @@ FARGATE_CPU_MEMORY: dict[int, tuple[int, ...]] = {
     4096: tuple(range(8192, 30721, 1024)),
 }
 """Valid Fargate task sizes: CPU units → the memory sizes (MiB) allowed with them."""
+
+CACHE_ENGINE_VERSIONS: dict[str, tuple[str, ...]] = {
+    "valkey": ("7.2", "8.0", "8.1"),
+    "redis": ("6.2", "7.0", "7.1"),
+}
+"""ElastiCache engine versions paved accepts: each supports in-transit encryption with an AUTH token."""
+
+AURORA_AUTO_PAUSE_FROM: dict[int, int] = {13: 15, 14: 12, 15: 7, 16: 3, 17: 4}
+"""Aurora PostgreSQL major → first minor version whose Serverless v2 scales to 0 ACUs (auto-pause)."""

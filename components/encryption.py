@@ -16,14 +16,21 @@ from components.account import AwsAccount
 
 
 @dataclass(frozen=True, kw_only=True)
+class KeyGrants:
+    """Services that use the key on the stack's behalf, beyond CloudWatch Logs, alarms and budgets."""
+
+    cloudfront_origins: bool = False
+    """CloudFront decrypts the SSE-KMS objects it reads through Origin Access Control."""
+    ses_receipt_rule_set: str | None = None
+    """SES encrypts the mail this receipt rule set stores in an SSE-KMS bucket."""
+
+
+@dataclass(frozen=True, kw_only=True)
 class EncryptionArgs:
     account: AwsAccount
     deletion_window_days: int = 30
     protect: bool = True
-    serves_cdn: bool = False
-    """Whether CloudFront reads SSE-KMS objects through Origin Access Control (the cdn tier is on)."""
-    mail_rule_set: str | None = None
-    """The SES receipt rule set that stores received mail in an SSE-KMS bucket (the mail tier is on)."""
+    grants: KeyGrants = KeyGrants()
 
 
 class Encryption(pulumi.ComponentResource):
@@ -43,7 +50,7 @@ class Encryption(pulumi.ComponentResource):
             deletion_window_in_days=args.deletion_window_days,
             key_usage="ENCRYPT_DECRYPT",
             customer_master_key_spec="SYMMETRIC_DEFAULT",
-            policy=key_policy(args.account, cdn=args.serves_cdn, mail_rule_set=args.mail_rule_set),
+            policy=key_policy(args.account, args.grants),
             opts=child.merge(pulumi.ResourceOptions(protect=args.protect)),
         )
         aws.kms.Alias(
@@ -57,21 +64,19 @@ class Encryption(pulumi.ComponentResource):
         self.register_outputs({"keyArn": self.key_arn, "keyId": self.key_id})
 
 
-def key_policy(account: AwsAccount, *, cdn: bool = False, mail_rule_set: str | None = None) -> pulumi.Output[str]:
+def key_policy(account: AwsAccount, grants: KeyGrants = KeyGrants()) -> pulumi.Output[str]:
     """Account-root administration plus service principals, each scoped to this account."""
-    statements = key_policy_statements(account, cdn=cdn, mail_rule_set=mail_rule_set)
+    statements = key_policy_statements(account, grants)
     return pulumi.Output.json_dumps({"Version": "2012-10-17", "Statement": statements})
 
 
-def key_policy_statements(
-    account: AwsAccount, *, cdn: bool = False, mail_rule_set: str | None = None
-) -> list[dict[str, Any]]:
-    """The key policy's statements; tiers that need a service principal add theirs here."""
+def key_policy_statements(account: AwsAccount, grants: KeyGrants = KeyGrants()) -> list[dict[str, Any]]:
+    """The key policy's statements: the base ones, then one per granted service."""
     statements = _base_statements(account) + alarm_topic_statements(account)
-    if cdn:
+    if grants.cloudfront_origins:
         statements.append(cloudfront_origin_statement(account))
-    if mail_rule_set is not None:
-        statements.append(ses_stores_mail_statement(account, mail_rule_set))
+    if grants.ses_receipt_rule_set is not None:
+        statements.append(ses_stores_mail_statement(account, grants.ses_receipt_rule_set))
     return statements
 
 

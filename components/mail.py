@@ -22,8 +22,7 @@ import pulumi_aws as aws
 from components import iam
 from components.account import AwsAccount
 from components.bucket_policy import bucket_policy_document
-from components.config import Mail as MailSettings
-from components.config import StackConfig
+from components.config.mail import Mail as MailSettings
 from components.outputs import BucketOutputs
 
 FORWARDER_DIR = Path(__file__).resolve().parent.parent / "app" / "mail_forwarder"
@@ -34,22 +33,19 @@ DKIM_RECORDS = 3
 """Easy DKIM always issues three tokens, each published as a CNAME record."""
 
 
-def mail_managed_bucket_policies(config: StackConfig) -> frozenset[str]:
-    """The bucket whose policy the mail tier writes (SES must be allowed to store mail in it)."""
-    mail = config.mail
-    return frozenset({mail.bucket}) if mail.enabled and mail.bucket else frozenset()
+@dataclass(frozen=True)
+class ReceiptNames:
+    """The SES names this tier creates, chosen up front: the stack key's policy names the rule set too."""
 
-
-def rule_set_name(project: str, stack: str) -> str:
-    return f"{project}-{stack}-inbound"
+    rule_set: str
+    rule: str
 
 
 @dataclass(frozen=True, kw_only=True)
 class MailArgs:
     settings: MailSettings
     account: AwsAccount
-    project: str
-    stack: str
+    names: ReceiptNames
     key_arn: pulumi.Input[str]
     bucket: BucketOutputs
     """Where SES stores received mail; this tier writes its policy (TLS-only plus the SES grant)."""
@@ -69,8 +65,8 @@ class Mail(pulumi.ComponentResource):
         if not (settings.domain and settings.hosted_zone_id and settings.forward_to):
             raise ValueError("Mail needs mail.domain, mail.hostedZoneId and mail.forwardTo (the config model checks)")
         domain, zone = settings.domain, settings.hosted_zone_id
-        self.rule_set = rule_set_name(args.project, args.stack)
-        rule_name = f"{args.project}-{args.stack}-forward"
+        self.rule_set = args.names.rule_set
+        rule_name = args.names.rule
         rule_arn = args.account.arn("ses", f"receipt-rule-set/{self.rule_set}:receipt-rule/{rule_name}")
 
         identity = self._domain_identity(name, domain, zone, child)

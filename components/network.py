@@ -10,7 +10,7 @@ import pulumi_aws as aws
 import pulumi_awsx as awsx
 
 from components.account import AwsAccount
-from components.config import Network as NetworkSettings
+from components.config.network import Network as NetworkSettings
 from components.outputs import NetworkOutputs
 
 NAT_STRATEGIES: dict[str, awsx.ec2.NatGatewayStrategy] = {

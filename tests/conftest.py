@@ -2,7 +2,8 @@
 
 ``run_stack("dev")`` runs ``Pulumi.dev.yaml``; ``run_config({...})`` runs a config written in the
 test. Both return a ``ProgramRun``: every registered resource (type, name, URN, parent, inputs,
-provider, dependencies, protect…) and the stack outputs.
+provider, dependencies, protect…) and the stack outputs. Both read the config as the Pulumi CLI
+would hand it over (``tools.stack_files``): what the CLI refuses never reaches the program.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from typing import Any
 import pytest
 
 from tools.program import REPO_ROOT, ProgramError, ProgramRun, run_program
-from tools.stack_files import raw_config_from_mapping, read_stack_config
+from tools.stack_files import StackFileError, raw_config_from_mapping, read_stack_config
 
 
 @cache
@@ -33,14 +34,16 @@ def stack_yaml_config(stack: str) -> dict[str, Any]:
 
 def run_config(config: dict[str, Any], *, stack: str = "test", secret_keys: set[str] | None = None) -> ProgramRun:
     """Run the program with ``config`` (full keys, plain values) as the stack's config."""
-    return run_program(raw_config_from_mapping(config, secret_keys), stack=stack)
+    return run_program(raw_config_from_mapping(config, secret_keys, stack=stack), stack=stack)
 
 
 def config_error(config: dict[str, Any], *, secret_keys: set[str] | None = None) -> tuple[str, int]:
-    """The message a bad config fails with, and how many resources were registered before it."""
-    with pytest.raises(ProgramError) as failure:
+    """The message a bad config fails with — the CLI's or the program's — and how many resources were
+    registered before it (none when the CLI refused it: the program never ran)."""
+    with pytest.raises((ProgramError, StackFileError)) as failure:
         run_config(config, secret_keys=secret_keys)
-    return str(failure.value), len(failure.value.resources)
+    registered = failure.value.resources if isinstance(failure.value, ProgramError) else []
+    return str(failure.value), len(registered)
 
 
 @pytest.fixture(scope="session")

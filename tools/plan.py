@@ -14,7 +14,7 @@ import contextlib
 import sys
 from collections.abc import Sequence
 
-from components.config_loader import ConfigError, RawConfig
+from components.config.loader import ConfigError, RawConfig
 from tools.cli import parser, run
 from tools.errors import InputError
 from tools.evaluation import Evaluation

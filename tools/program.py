@@ -26,7 +26,7 @@ from pulumi.runtime.sync_await import _sync_await
 from tools.mocks import AwsMocks
 
 if TYPE_CHECKING:  # only a type here: tools.check builds Registrations without loading the config model
-    from components.config_loader import RawConfig
+    from components.config.loader import RawConfig
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 STACK_TYPE = "pulumi:pulumi:Stack"

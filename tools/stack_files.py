@@ -1,30 +1,37 @@
-"""Read Pulumi.yaml and Pulumi.<stack>.yaml the way the Pulumi CLI hands config to a program.
+"""Read ``Pulumi.yaml`` and ``Pulumi.<stack>.yaml`` as the Pulumi CLI does, and hand over the config it would
+hand the program — or refuse, with the CLI's message, what the CLI would refuse (``tools.cli_config``).
 
-The CLI merges project-level config (``value``/``default`` in Pulumi.yaml) under the stack's own
-keys and passes every value as a string (objects and lists as JSON). Encrypted values
-(``secure: ...``) cannot be decrypted offline: they arrive as a placeholder, marked secret.
+Every path to the program goes through here: ``tools.plan``, ``tools.cost_notes`` and the test harness
+(``tests/conftest.py``), whether the stack's config comes from a stack file or from a test's dict.
 """
 
 from __future__ import annotations
 
-import json
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from components.config_loader import RawConfig
+from components.config.loader import RawConfig
+from tools import cli_config
+from tools.cli_config import CliConfigError
 
-SECRET_PLACEHOLDER = "[secret]"
-"""What an encrypted config value reads as offline."""
+ROOT = Path(__file__).resolve().parent.parent
+PROJECT_FILE = "Pulumi.yaml"
+OFFLINE_UNREADABLE = ("environment",)
+"""Stack file keys the offline tools cannot resolve: ESC environments need Pulumi Cloud."""
 
 
 class StackFileError(Exception):
-    """A stack or project file is missing or malformed; the message is one readable line."""
+    """A stack or project file is missing, malformed or refused by the CLI's rules; one readable line."""
 
 
 def project_name(root: Path) -> str:
-    return str(_read_yaml(root / "Pulumi.yaml").get("name", ""))
+    try:
+        return cli_config.project_name(_read_yaml(root / PROJECT_FILE))
+    except CliConfigError as error:
+        raise StackFileError(str(error)) from None
 
 
 def stack_file(root: Path, stack: str) -> Path:
@@ -32,65 +39,51 @@ def stack_file(root: Path, stack: str) -> Path:
 
 
 def read_stack_config(root: Path, stack: str) -> RawConfig:
-    """The raw config the CLI would pass for ``stack``: project values and defaults, then the stack's."""
-    project = _read_yaml(root / "Pulumi.yaml")
+    """The config ``pulumi preview -s <stack>`` would pass the program, after the CLI's validation."""
     path = stack_file(root, stack)
     if not path.is_file():
         raise StackFileError(f"{path.name}: no such stack file (stacks here: {', '.join(list_stacks(root))})")
-    stack_doc = _read_yaml(path)
-    stack_config = stack_doc.get("config") or {}
-    if not isinstance(stack_config, dict):
+    document = _read_yaml(path)
+    for key in OFFLINE_UNREADABLE:
+        if key in document:
+            raise StackFileError(f"{path.name}: '{key}' (Pulumi ESC) cannot be resolved offline")
+    config = document.get("config") or {}
+    if not isinstance(config, dict):
         raise StackFileError(f"{path.name}: 'config' must be a mapping of keys to values")
-    name = str(project.get("name", ""))
-    values: dict[str, Any] = {}
-    secret: set[str] = set()
-    for key, declaration in (project.get("config") or {}).items():
-        full_key = key if ":" in key else f"{name}:{key}"
-        if isinstance(declaration, dict) and ("value" in declaration or "default" in declaration):
-            values[full_key] = declaration.get("value", declaration.get("default"))
-        elif not isinstance(declaration, dict):
-            values[full_key] = declaration
-    for key, value in stack_config.items():
-        full_key = key if ":" in key else f"{name}:{key}"
-        if _is_secure(value):
-            secret.add(full_key)
-        values[full_key] = SECRET_PLACEHOLDER if _is_secure(value) else value
-    return RawConfig(
-        values={key: as_config_string(value) for key, value in values.items()},
-        secret_keys=frozenset(secret),
-    )
+    try:
+        cli_config.check_passphrase_ciphertexts(document, config, file=path.name)
+    except CliConfigError as error:
+        raise StackFileError(str(error)) from None
+    return _merged(root, stack, config, ())
 
 
-def raw_config_from_mapping(config: dict[str, Any], secret_keys: set[str] | None = None) -> RawConfig:
-    """A RawConfig from a plain dict (as tests write it), values encoded as the CLI would."""
-    return RawConfig(
-        values={key: as_config_string(value) for key, value in config.items()},
-        secret_keys=frozenset(secret_keys or ()),
-    )
+def raw_config_from_mapping(
+    config: Mapping[str, Any], secret_keys: Iterable[str] | None = None, *, stack: str = "test", root: Path = ROOT
+) -> RawConfig:
+    """The config the CLI would pass for a stack file holding ``config`` (as tests write it, plain values);
+    ``secret_keys`` are the keys the stack file would hold encrypted."""
+    return _merged(root, stack, config, secret_keys or ())
 
 
 def list_stacks(root: Path) -> list[str]:
     return sorted(p.name[len("Pulumi.") : -len(".yaml")] for p in root.glob("Pulumi.*.yaml"))
 
 
-def as_config_string(value: Any) -> str:
-    """A config value as the CLI passes it to a program: strings as-is, the rest as JSON."""
-    if isinstance(value, str):
-        return value
-    return json.dumps(value, default=_plain)
-
-
-def _plain(value: Any) -> Any:
-    raise StackFileError(f"config value {value!r} is not plain YAML data")
-
-
-def _is_secure(value: Any) -> bool:
-    return isinstance(value, dict) and set(value) == {"secure"}
+def _merged(root: Path, stack: str, config: Mapping[str, Any], secret_keys: Iterable[str]) -> RawConfig:
+    try:
+        project_document = _read_yaml(root / PROJECT_FILE)
+        project = cli_config.project_name(project_document)
+        declarations = cli_config.project_declarations(project_document)
+        values = cli_config.stack_values(project, config, secure_keys=secret_keys)
+        merged = cli_config.merge_config(stack, project, declarations, values)
+    except CliConfigError as error:
+        raise StackFileError(str(error)) from None
+    return RawConfig(values=merged.values, secret_keys=merged.secret_keys)
 
 
 def _read_yaml(path: Path) -> dict[str, Any]:
     try:
-        text = path.read_text(encoding="utf-8")
+        text = path.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
         raise StackFileError(f"{path.name}: file not found") from None
     except OSError as error:

@@ -1,5 +1,5 @@
 """The cdn tier: CloudFront with Origin Access Control, the API behind /api/*, WAF, custom domain, logs."""
 
-from components.cdn.component import Cdn, CdnArgs, cdn_managed_bucket_policies
+from components.cdn.component import Cdn, CdnArgs
 
-__all__ = ["Cdn", "CdnArgs", "cdn_managed_bucket_policies"]
+__all__ = ["Cdn", "CdnArgs"]

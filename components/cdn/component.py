@@ -28,16 +28,9 @@ from components.cdn.behaviors import (
 from components.cdn.domain import alias_records, validated_certificate, viewer_certificate
 from components.cdn.edge_key import edge_key
 from components.cdn.waf import web_acl
-from components.config import Cdn as CdnSettings
-from components.config import StackConfig
+from components.config.cdn import Cdn as CdnSettings
 from components.outputs import BucketOutputs, CdnOutputs, ComputeOutputs, DataOutputs
 from components.provider import EDGE_REGION
-
-
-def cdn_managed_bucket_policies(config: StackConfig) -> frozenset[str]:
-    """The buckets whose policy the cdn tier writes (the data tier leaves them out): the assets bucket."""
-    assets = config.bucket("assets")
-    return frozenset({assets.name}) if config.cdn.enabled and assets is not None else frozenset()
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -56,6 +49,8 @@ class CdnArgs:
     protect: bool = True
     """Prod: the assets bucket's policy stays with the retained bucket, and the us-east-1 key a stack
     in another region gets is protected."""
+    key_deletion_window_days: int = 30
+    """The deletion window of that us-east-1 key, as the stack key's."""
 
     def __post_init__(self) -> None:
         for purpose in ("assets", "logs"):
@@ -85,7 +80,7 @@ class Cdn(pulumi.ComponentResource):
             edge_key_arn = edge_key(
                 f"{name}-edge-key",
                 account=args.account,
-                deletion_window_days=30 if args.protect else 7,
+                deletion_window_days=args.key_deletion_window_days,
                 protect=args.protect,
                 opts=edge,
             ).arn

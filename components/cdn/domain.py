@@ -9,14 +9,14 @@ from collections.abc import Sequence
 import pulumi
 import pulumi_aws as aws
 
-from components.config import CustomDomain
+from components.config.base import Domain
 
 MINIMUM_PROTOCOL_VERSION = "TLSv1.2_2021"
 """TLS 1.2 or 1.3 with forward-secret AES-GCM and ChaCha20 ciphers only; CloudFront's recommended policy."""
 
 
 def validated_certificate(
-    name: str, domain: CustomDomain, *, edge_opts: pulumi.ResourceOptions, dns_opts: pulumi.ResourceOptions
+    name: str, domain: Domain, *, edge_opts: pulumi.ResourceOptions, dns_opts: pulumi.ResourceOptions
 ) -> pulumi.Output[str]:
     """The certificate's ARN, known once ACM has validated it through the DNS record added here."""
     certificate = aws.acm.Certificate(
@@ -60,7 +60,7 @@ def viewer_certificate(certificate_arn: pulumi.Input[str] | None) -> aws.cloudfr
 
 def alias_records(
     name: str,
-    domain: CustomDomain,
+    domain: Domain,
     *,
     target_domain: pulumi.Input[str],
     target_zone_id: pulumi.Input[str],

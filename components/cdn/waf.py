@@ -9,7 +9,7 @@ import pulumi
 import pulumi_aws as aws
 
 from components.account import AwsAccount
-from components.config import Waf as WafSettings
+from components.config.cdn import Waf as WafSettings
 from components.provider import EDGE_REGION
 
 MANAGED_RULE_GROUPS: tuple[str, ...] = (

@@ -9,7 +9,7 @@ import pulumi
 from components.account import AwsAccount
 from components.compute import container, serverless, uploads
 from components.compute.context import Context, JwtIssuer
-from components.config import Compute as ComputeSettings
+from components.config.compute import Compute as ComputeSettings
 from components.outputs import AuthOutputs, ComputeOutputs, DataOutputs, NetworkOutputs
 
 
@@ -23,7 +23,7 @@ class ComputeArgs:
     auth: AuthOutputs | None = None
     """The auth tier's user pool; without it the JWT issuer and audience come from ``compute.jwt``."""
     protect: bool = True
-    cdn_enabled: bool = True
+    behind_cdn: bool = True
     """Whether CloudFront fronts the API (the load balancer then admits only CloudFront)."""
     app_origins: tuple[str, ...] = ()
     """Origins of the app's pages (``scheme://host[:port]``): browsers there may PUT presigned uploads."""
@@ -54,7 +54,7 @@ class Compute(pulumi.ComponentResource):
             data=args.data,
             jwt=_jwt_issuer(args),
             protect=args.protect,
-            cdn_enabled=args.cdn_enabled,
+            behind_cdn=args.behind_cdn,
             provider=self._aws_provider(),
         )
         build = serverless.build if args.settings.mode == "serverless" else container.build

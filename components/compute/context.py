@@ -9,7 +9,7 @@ import pulumi_aws as aws
 
 from components.account import AwsAccount
 from components.compute import iam
-from components.config import Compute as ComputeSettings
+from components.config.compute import Compute as ComputeSettings
 from components.outputs import (
     BucketOutputs,
     CacheOutputs,
@@ -39,7 +39,7 @@ class Context:
     data: DataOutputs
     jwt: JwtIssuer
     protect: bool
-    cdn_enabled: bool
+    behind_cdn: bool
     provider: pulumi.ProviderResource
     """The stack's AWS provider, passed on explicitly to awsx components."""
 

@@ -152,7 +152,7 @@ def _security_groups(ctx: Context) -> aws.ec2.SecurityGroup:
         opts=child,
     )
     secure = settings.certificate_arn is not None
-    if ctx.cdn_enabled:
+    if ctx.behind_cdn:
         port = HTTPS if secure else HTTP
         aws.vpc.SecurityGroupIngressRule(
             f"{ctx.name}-alb-from-cloudfront",

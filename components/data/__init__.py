@@ -14,8 +14,7 @@ from typing import Any
 import pulumi
 
 from components.account import AwsAccount
-from components.config import Data as DataSettings
-from components.config import StackConfig
+from components.config.data import Data as DataSettings
 from components.data.buckets import BucketInputs, build_buckets
 from components.data.cache import CacheInputs, build_cache
 from components.data.log_delivery import LOG_DELIVERIES
@@ -42,12 +41,6 @@ class DataArgs:
         unknown = sorted(self.log_deliveries - set(LOG_DELIVERIES))
         if unknown:
             raise ValueError(f"log_deliveries: unknown {unknown} (accepted: {', '.join(LOG_DELIVERIES)})")
-
-
-def log_deliveries(config: StackConfig) -> frozenset[str]:
-    """The log deliveries the stack's other tiers send to the logs bucket: CloudFront's and the ALB's."""
-    wanted = {"cloudfront": config.cdn.enabled, "alb": config.compute.mode == "container"}
-    return frozenset(delivery for delivery, on in wanted.items() if on)
 
 
 class Data(pulumi.ComponentResource):

@@ -18,7 +18,7 @@ import pulumi_aws as aws
 
 from components.account import AwsAccount
 from components.bucket_policy import Statement, bucket_policy_document
-from components.config import Bucket as BucketSettings
+from components.config.buckets import Bucket as BucketSettings
 from components.data.log_delivery import S3_ACCESS_LOG_PREFIX, log_delivery_statements
 from components.outputs import BucketOutputs
 

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 import pulumi
 import pulumi_aws as aws
 
-from components.config import Cache as CacheSettings
+from components.config.data import Cache as CacheSettings
 from components.data.access import server_security_group
 from components.data.naming import stack_final_snapshot
 from components.outputs import CacheOutputs, NetworkOutputs

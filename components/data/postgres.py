@@ -17,12 +17,13 @@ from typing import Protocol
 import pulumi
 import pulumi_aws as aws
 
-from components.config import DATABASE_MASTER_USER
-from components.config import Postgres as PostgresSettings
+from components.config.data import Postgres as PostgresSettings
 from components.data.access import server_security_group
 from components.data.naming import stack_final_snapshot
 from components.outputs import DatabaseOutputs, NetworkOutputs
 
+DATABASE_MASTER_USER = "paved_admin"
+"""The RDS master user; its password is RDS-managed in Secrets Manager (migrations only)."""
 PORT = 5432
 BACKUP_WINDOW = "03:00-04:00"
 """UTC; before the maintenance window, never overlapping it."""

@@ -7,8 +7,8 @@ from collections.abc import Mapping, Sequence
 import pulumi
 import pulumi_aws as aws
 
-from components.config import KeyAttribute
-from components.config import Table as TableSettings
+from components.config.data import KeyAttribute
+from components.config.data import Table as TableSettings
 from components.outputs import TableOutputs
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import pulumi
 
-from components.config import AlarmThresholds
+from components.config.observability import AlarmThresholds
 from components.outputs import CdnOutputs, ComputeOutputs, DatabaseOutputs, TableOutputs
 
 PERIOD_SECONDS = 300

@@ -15,7 +15,7 @@ import pulumi
 import pulumi_aws as aws
 
 from components.account import AwsAccount
-from components.config import Budget as BudgetSettings
+from components.config.observability import Budget as BudgetSettings
 
 NOTIFICATIONS: tuple[tuple[str, int], ...] = (
     ("ACTUAL", 50),

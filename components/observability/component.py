@@ -10,8 +10,8 @@ import pulumi
 import pulumi_aws as aws
 
 from components.account import AwsAccount
-from components.config import Budget as BudgetSettings
-from components.config import Observability as ObservabilitySettings
+from components.config.observability import Budget as BudgetSettings
+from components.config.observability import Observability as ObservabilitySettings
 from components.observability.alarms import PERIOD_SECONDS, AlarmSpec, stack_alarms
 from components.observability.budget import deny_on_exceed, monthly_budget
 from components.observability.dashboard import dashboard_body

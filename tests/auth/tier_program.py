@@ -1,18 +1,20 @@
-"""A Pulumi program for the auth tests: the auth tier alone, its config and secrets read as
-``__main__.py`` reads them (the other tiers do not change what it builds, and are slower to run)."""
+"""A Pulumi program for the auth tests: the auth tier alone, its config read and its secrets chosen by
+the wiring as in ``__main__.py`` (the other tiers do not change what it builds, and are slower to run)."""
 
 from __future__ import annotations
 
 import pulumi
 
 from components.account import AwsAccount
-from components.auth import Auth, AuthArgs, SocialSecrets
-from components.config_loader import load_stack_config, read_pulumi_config
+from components.auth import Auth, AuthArgs
+from components.config.loader import load_stack_config, read_pulumi_config
 from components.provider import stack_provider, tier_options
+from components.wiring import wire
 
 config = load_stack_config(read_pulumi_config(), stack=pulumi.get_stack(), project=pulumi.get_project())
-provider = stack_provider(config)
-secrets = pulumi.Config(config.project)
+provider = stack_provider(config.region, config.standard_tags)
+facts = wire(config)
+stack_secrets = pulumi.Config(config.project)
 auth = Auth(
     "auth",
     AuthArgs(
@@ -20,12 +22,8 @@ auth = Auth(
         account=AwsAccount.lookup(provider, config.region),
         project=config.project,
         stack=config.stack,
-        protect=config.protection.enabled,
-        secrets=SocialSecrets(
-            google_client_secret=secrets.get_secret("googleClientSecret"),
-            microsoft_client_secret=secrets.get_secret("microsoftClientSecret"),
-            apple_private_key=secrets.get_secret("applePrivateKey"),
-        ),
+        protect=facts.protect,
+        secrets={name: stack_secrets.require_secret(key) for name, key in facts.secret_keys.items()},
     ),
     tier_options(provider),
 )

@@ -11,7 +11,7 @@ import pulumi
 
 from components.account import AwsAccount
 from components.cdn import Cdn, CdnArgs
-from components.config_loader import load_stack_config, read_pulumi_config
+from components.config.loader import load_stack_config, read_pulumi_config
 from components.outputs import BucketOutputs, ComputeOutputs, DataOutputs
 from components.provider import edge_provider, stack_provider, tier_options
 
@@ -49,7 +49,7 @@ def api(kind: str) -> ComputeOutputs | None:
 
 
 config = load_stack_config(read_pulumi_config(), stack=pulumi.get_stack(), project=pulumi.get_project())
-provider = stack_provider(config)
+provider = stack_provider(config.region, config.standard_tags)
 cdn = Cdn(
     "cdn",
     CdnArgs(
@@ -59,7 +59,7 @@ cdn = Cdn(
             key_arn=out(KEY_ARN), database=None, buckets={"assets": bucket("assets"), "logs": bucket("logs")}
         ),
         api=api(pulumi.Config("fixture").get("api") or ""),
-        edge_provider=edge_provider(config, provider),
+        edge_provider=edge_provider(config.region, config.standard_tags, provider),
         key_arn=KEY_ARN,
         protect=config.protection.enabled,
     ),

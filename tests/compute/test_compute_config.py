@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from components.config_loader import load_stack_config
+from components.config.loader import load_stack_config
 from tests.conftest import config_error, stack_yaml_config
 from tools.stack_files import raw_config_from_mapping
 

@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 
+from components.catalog import RDS_INSTANCE_CLASSES
 from tests.conftest import config_error, stack_yaml_config
 
 Change = Callable[[dict[str, Any]], None]
@@ -115,7 +116,7 @@ CASES: list[tuple[str, Change, str]] = [
     (
         "missing budget",
         _drop("paved:budget"),
-        "paved:budget: required but not set",
+        "Stack 'test' is missing configuration value 'paved:budget'",
     ),
     (
         "missing owner tag",
@@ -130,7 +131,7 @@ CASES: list[tuple[str, Change, str]] = [
     (
         "section that is not an object",
         _set("paved:network", "big"),
-        "paved:network: expected an object of settings, got 'big'",
+        "Stack 'test' with configuration key 'paved:network' must be of type 'object'",
     ),
     (
         "availability zones that are not a number",
@@ -156,10 +157,15 @@ CASES: list[tuple[str, Change, str]] = [
         "isolated × 2 AZs) in 10.20.0.0/24; use a longer prefix or a bigger VPC",
     ),
     (
-        "prod without protection",
+        "dev settings in prod",
         _set("paved:tags.environment", "prod"),
         "paved:protection.enabled: must be true when tags.environment is 'prod' (production data is never left "
-        "unprotected)",
+        "unprotected); paved:data.postgres.multiAz: must be true when tags.environment is 'prod' (a standby in a "
+        "second AZ; with Aurora, a reader that takes over); paved:budget.denyOnExceed: not allowed when "
+        "tags.environment is 'prod' (it stops every role of the stack at the cap; it is a dev option); "
+        "paved:auth.callbackUrls: 'http://localhost:3000/callback' is not allowed in prod (accepted: https:// URLs "
+        "of the deployed app); paved:auth.logoutUrls: 'http://localhost:3000/' is not allowed in prod (accepted: "
+        "https:// URLs of the deployed app)",
     ),
     (
         "fargate memory that does not fit the cpu",
@@ -195,8 +201,7 @@ CASES: list[tuple[str, Change, str]] = [
     (
         "secret stored in plain text",
         _set("paved:googleClientSecret", "hunter2"),
-        "paved:googleClientSecret: stored in plain text; set it with `pulumi config set --secret "
-        "paved:googleClientSecret`",
+        "Stack 'test' with configuration key 'paved:googleClientSecret' must be encrypted as it's secret",
     ),
     (
         "mail stored in a bucket that does not exist",
@@ -230,15 +235,33 @@ def test_bad_config_fails_with_one_clear_line_and_no_resources(change: Change, m
     assert registered == 0
 
 
-def test_several_problems_are_counted_after_the_first() -> None:
+def test_every_problem_of_every_section_is_listed_in_one_line() -> None:
     config = stack_yaml_config("dev")
     config["paved:network"]["natStrategy"] = "sometimes"
     config["paved:network"]["availabilityZones"] = 9
+    config["paved:data"]["postgres"]["instanceClass"] = "db.t9.huge"
+    config["paved:budget"]["alertEmails"] = ["not-an-address"]
     error, registered = config_error(config)
-    assert error == (
-        "paved:network.availabilityZones: 9 is not accepted (must be less than or equal to 6) "
-        "(and 1 more problem in the stack config)"
-    )
+    assert error.split("; paved:") == [
+        "paved:network.availabilityZones: 9 is not accepted (must be less than or equal to 6)",
+        "network.natStrategy: 'sometimes' is not accepted (accepted: 'none', 'single' or 'per-az')",
+        f"data.postgres.instanceClass: 'db.t9.huge' is not a known instance class ({', '.join(RDS_INSTANCE_CLASSES)})",
+        "budget.alertEmails[0]: 'not-an-address' is not accepted (expected an e-mail address)",
+    ]
+    assert registered == 0
+
+
+def test_every_broken_rule_between_sections_is_listed_at_once() -> None:
+    config = stack_yaml_config("dev")
+    config["paved:cdn"]["enabled"] = True
+    config["paved:data"]["buckets"] = []
+    config["paved:auth"]["enabled"] = False
+    error, registered = config_error(config)
+    assert error.split("; paved:") == [
+        "paved:compute.jwt: required when auth.enabled is false (the API always checks JWTs; give issuer and audience)",
+        "data.buckets: cdn.enabled needs a bucket with purpose 'assets' to serve",
+        "data.buckets: cdn.enabled needs a bucket with purpose 'logs' for access logs",
+    ]
     assert registered == 0
 
 
@@ -255,6 +278,6 @@ def test_secret_set_with_secret_flag_is_accepted() -> None:
 def test_config_error_is_a_pulumi_run_error_so_the_cli_prints_no_traceback() -> None:
     import pulumi
 
-    from components.config_loader import ConfigError
+    from components.config.loader import ConfigError
 
     assert issubclass(ConfigError, pulumi.RunError)

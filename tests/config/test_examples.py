@@ -2,27 +2,28 @@
 
 from __future__ import annotations
 
-import pytest
+import base64
+import hashlib
 
-from components.config import StackConfig
-from components.config_loader import ConfigError, RawConfig, load_stack_config
+import pytest
+import yaml
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+from components.config.loader import EXAMPLE_SECRET_PLACEHOLDER, ConfigError, RawConfig, load_stack_config
+from components.config.stack import StackConfig
+from tests.conftest import stack_yaml_config
 from tools.program import REPO_ROOT
-from tools.stack_files import list_stacks, read_stack_config
+from tools.stack_files import list_stacks, raw_config_from_mapping, read_stack_config
 
 EXAMPLES = [stack for stack in list_stacks(REPO_ROOT) if stack.startswith("example-")]
-SECRETS_SET_BY_THE_USER = {
-    "example-serverless-api": ("paved:googleClientSecret", "paved:applePrivateKey"),
-}
+EXAMPLE_PASSPHRASE = "paved-example"
+"""The passphrase the example's placeholder secrets are encrypted with (documented in its stack file)."""
+PASSPHRASE_ITERATIONS = 1_000_000
+"""pulumi/pulumi v3.187.0 ``config.NewSymmetricCrypterFromPassphrase``: PBKDF2-SHA256, a 32-byte key."""
 
 
 def example_config(stack: str) -> StackConfig:
-    raw = read_stack_config(REPO_ROOT, stack)
-    secrets = SECRETS_SET_BY_THE_USER.get(stack, ())
-    with_secrets = RawConfig(
-        values={**raw.values, **dict.fromkeys(secrets, "[secret]")},
-        secret_keys=raw.secret_keys | frozenset(secrets),
-    )
-    return load_stack_config(with_secrets, stack=stack)
+    return load_stack_config(read_stack_config(REPO_ROOT, stack), stack=stack)
 
 
 def test_there_is_one_example_per_reference_architecture() -> None:
@@ -49,11 +50,61 @@ def test_serverless_api_example_uses_social_sign_in_and_groups() -> None:
     assert config.auth.social_providers.apple is not None
     assert config.auth.groups == ("students", "instructors", "admins")
     assert [t.name for t in config.data.tables] == ["progress", "flashcards"]
+    assert config.secrets_set == {"googleClientSecret", "applePrivateKey"}
 
 
-def test_serverless_api_example_refuses_to_run_until_its_secrets_are_set() -> None:
-    with pytest.raises(ConfigError, match=r"^paved:googleClientSecret: required"):
-        load_stack_config(read_stack_config(REPO_ROOT, "example-serverless-api"), stack="example-serverless-api")
+def test_serverless_api_example_without_its_secrets_is_refused_naming_them() -> None:
+    config = stack_yaml_config("example-serverless-api")
+    del config["paved:googleClientSecret"], config["paved:applePrivateKey"]
+    with pytest.raises(ConfigError) as refused:
+        load_stack_config(raw_config_from_mapping(config), stack="example-serverless-api")
+    assert str(refused.value) == (
+        "paved:googleClientSecret: required because auth.socialProviders configures that provider; set it with "
+        "`pulumi config set --secret paved:googleClientSecret`; paved:applePrivateKey: required because "
+        "auth.socialProviders configures that provider; set it with `pulumi config set --secret paved:applePrivateKey`"
+    )
+
+
+def test_serverless_api_example_previews_its_placeholder_secrets_but_never_deploys_them() -> None:
+    offline = read_stack_config(REPO_ROOT, "example-serverless-api")
+    decrypted = RawConfig(  # what `pulumi up` hands the program once the passphrase decrypted them
+        values={
+            **offline.values,
+            "paved:googleClientSecret": EXAMPLE_SECRET_PLACEHOLDER,
+            "paved:applePrivateKey": EXAMPLE_SECRET_PLACEHOLDER,
+        },
+        secret_keys=offline.secret_keys,
+    )
+    assert load_stack_config(decrypted, stack="example-serverless-api", deploying=False).secrets_set
+    with pytest.raises(ConfigError) as refused:
+        load_stack_config(decrypted, stack="example-serverless-api", deploying=True)
+    assert str(refused.value).startswith(
+        "paved:applePrivateKey: still the example's placeholder, which only plans and previews; set the real "
+        "secret with `pulumi config set --secret paved:applePrivateKey` before `pulumi up`; paved:googleClientSecret:"
+    )
+
+
+def passphrase_decrypt(key: bytes, ciphertext: str) -> str:
+    """The passphrase provider's ``DecryptValue``: ``v1:<nonce>:<ciphertext>``, AES-256-GCM."""
+    version, nonce, sealed = ciphertext.split(":")
+    assert version == "v1"
+    return AESGCM(key).decrypt(base64.b64decode(nonce), base64.b64decode(sealed), None).decode()
+
+
+def test_serverless_api_example_secrets_decrypt_with_the_documented_passphrase() -> None:
+    document = yaml.safe_load((REPO_ROOT / "Pulumi.example-serverless-api.yaml").read_text())
+    _, salt, check = document["encryptionsalt"].split(":", 2)
+    key = hashlib.pbkdf2_hmac("sha256", EXAMPLE_PASSPHRASE.encode(), base64.b64decode(salt), PASSPHRASE_ITERATIONS, 32)
+    assert passphrase_decrypt(key, check) == "pulumi"  # what the CLI checks a passphrase against
+    secure = {
+        name: value["secure"]
+        for name, value in document["config"].items()
+        if isinstance(value, dict) and set(value) == {"secure"}
+    }
+    assert {name: passphrase_decrypt(key, text) for name, text in secure.items()} == {
+        "paved:googleClientSecret": EXAMPLE_SECRET_PLACEHOLDER,
+        "paved:applePrivateKey": EXAMPLE_SECRET_PLACEHOLDER,
+    }
 
 
 def test_container_examples_run_multi_az_with_a_cache_or_a_custom_domain() -> None:

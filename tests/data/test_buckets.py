@@ -173,28 +173,31 @@ def test_data_buckets_grant_nothing_beyond_tls(dev: ProgramRun) -> None:
         assert [s["Sid"] for s in policy_statements(dev, name)] == ["DenyInsecureTransport", "DenyOutdatedTls"]
 
 
-def test_a_bucket_whose_policy_another_tier_writes_gets_none_from_the_data_tier() -> None:
-    config = stack_yaml_config("dev")
-    run = run_program(
-        raw_config_from_mapping(config), stack="elsewhere-assets", program=PROGRAMS / "policy_elsewhere.py"
+def policy_elsewhere(buckets: str) -> ProgramRun:
+    """The tiers up to data for dev's config, leaving ``buckets``' policies to another tier."""
+    config = {**stack_yaml_config("dev"), "fixture:policyElsewhere": buckets}
+    return run_program(
+        raw_config_from_mapping(config, stack="dev"), stack="dev", program=PROGRAMS / "policy_elsewhere.py"
     )
+
+
+def test_a_bucket_whose_policy_another_tier_writes_gets_none_from_the_data_tier() -> None:
+    run = policy_elsewhere("assets")
     targets = {r.inputs["bucket"] for r in run.of_type(BUCKET_POLICY)}
     assert targets == {bucket(run, "uploads").outputs["bucket"], bucket(run, "logs").outputs["bucket"]}
     assert part(run, PUBLIC_ACCESS_BLOCK, "assets").inputs["blockPublicPolicy"] is True
 
 
 def test_the_logs_bucket_policy_cannot_be_left_to_another_tier() -> None:
-    config = stack_yaml_config("dev")
     with pytest.raises(ProgramError, match="the logs bucket 'logs' carries the log delivery grants"):
-        run_program(raw_config_from_mapping(config), stack="elsewhere-logs", program=PROGRAMS / "policy_elsewhere.py")
+        policy_elsewhere("logs")
 
 
 def test_unknown_buckets_cannot_be_left_to_another_tier() -> None:
-    config = stack_yaml_config("dev")
     with pytest.raises(
         ProgramError, match=r"policy_managed_elsewhere names buckets that are not configured: \['cdn'\]"
     ):
-        run_program(raw_config_from_mapping(config), stack="elsewhere-cdn", program=PROGRAMS / "policy_elsewhere.py")
+        policy_elsewhere("cdn")
 
 
 # --- the logs bucket and its deliveries ----------------------------------------------------------

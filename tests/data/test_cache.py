@@ -48,7 +48,7 @@ def test_prod_cache_is_valkey_multi_az_with_automatic_failover(prod: ProgramRun)
     assert group.inputs["numCacheClusters"] == 2
     assert group.inputs["automaticFailoverEnabled"] is True
     assert group.inputs["multiAzEnabled"] is True
-    assert group.inputs["snapshotRetentionLimit"] == 7
+    assert group.inputs["snapshotRetentionLimit"] == 14  # the backup minimum of policies/config/prod.json
     assert group.inputs["finalSnapshotIdentifier"] == "paved-prod-data-cache-final"
     assert group.inputs["applyImmediately"] is False
     assert group.protect is True

@@ -95,7 +95,7 @@ CASES: list[tuple[str, Change, str]] = [
     (
         "app user taking a reserved name",
         _postgres(iamUser="postgres"),
-        "paved:data.postgres: iamUser 'postgres' is reserved (not accepted: paved_admin, postgres, public, rds_iam, "
+        "paved:data.postgres.iamUser: 'postgres' is reserved (not accepted: paved_admin, postgres, public, rds_iam, "
         "rdsadmin, rdsrepladmin)",
     ),
     (

@@ -101,7 +101,7 @@ def test_the_cache_really_carries_a_secret_token_so_the_leak_check_can_see_one()
 
 
 def test_a_stack_config_never_holds_data_tier_credentials() -> None:
-    from components.config import Data
+    from components.config.data import Data
 
     fields = {name.lower() for name in Data.model_json_schema(by_alias=True)["$defs"]["Postgres"]["properties"]}
     fields |= {name.lower() for name in Data.model_json_schema(by_alias=True)["$defs"]["Cache"]["properties"]}

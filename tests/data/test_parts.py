@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from components.config import Bucket
-from components.data import DataArgs, log_deliveries
+from components.config.buckets import Bucket
+from components.config.data import Data
+from components.data import DataArgs
 from components.data.buckets import is_versioned, uses_kms
 from components.data.log_delivery import ELB_ACCOUNTS, log_delivery_statements
 from components.data.naming import final_snapshot_identifier
@@ -71,20 +72,7 @@ def test_only_the_logs_bucket_skips_kms(purpose: str, kms: bool) -> None:
     assert uses_kms(Bucket.model_validate({"name": "b1", "purpose": purpose})) is kms
 
 
-def test_log_deliveries_follow_the_tiers_that_send_logs() -> None:
-    from components.config_loader import load_stack_config
-    from tools.program import REPO_ROOT
-    from tools.stack_files import read_stack_config
-
-    dev_config = load_stack_config(read_stack_config(REPO_ROOT, "dev"), stack="dev")
-    prod_config = load_stack_config(read_stack_config(REPO_ROOT, "prod"), stack="prod")
-    assert log_deliveries(dev_config) == {"cloudfront"}
-    assert log_deliveries(prod_config) == {"cloudfront", "alb"}
-
-
 def test_unknown_log_deliveries_are_rejected() -> None:
-    from components.config import Data
-
     with pytest.raises(ValueError, match=r"log_deliveries: unknown \['waf'\] \(accepted: cloudfront, alb\)"):
         DataArgs(
             settings=Data(),

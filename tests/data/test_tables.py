@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from components.config import Table
+from components.config.data import Table
 from components.data.tables import key_attributes
 from tests.conftest import run_config, stack_yaml_config
 from tests.data.support import TABLE, key_arn

@@ -11,7 +11,7 @@ from typing import Any, get_args
 
 import pytest
 
-from components.config import LogRetentionDays
+from components.config.base import LogRetentionDays
 from tests.conftest import run_config, stack_yaml_config
 from tools.program import ProgramRun
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import pulumi
 
 from components.account import AwsAccount
-from components.config_loader import load_stack_config, read_pulumi_config
+from components.config.loader import load_stack_config, read_pulumi_config
 from components.observability import EdgeTopicArgs, Observability, ObservabilityArgs
 from components.outputs import CdnOutputs, ComputeOutputs, DatabaseOutputs, DataOutputs, TableOutputs
 from components.provider import edge_provider, stack_provider, tier_options
@@ -81,8 +81,8 @@ def data_outputs(tiers: set[str]) -> DataOutputs | None:
 
 
 config = load_stack_config(read_pulumi_config(), stack=pulumi.get_stack(), project=pulumi.get_project())
-provider = stack_provider(config)
-edge = edge_provider(config, provider)
+provider = stack_provider(config.region, config.standard_tags)
+edge = edge_provider(config.region, config.standard_tags, provider)
 tiers = set(filter(None, (pulumi.Config("fixture").get("tiers") or "").split(",")))
 compute = (
     compute_outputs("serverless" if "serverless" in tiers else "container")
