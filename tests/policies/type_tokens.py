@@ -1,12 +1,11 @@
-"""What the pack covers, for the generic tests: every resource type a policy looks at."""
+"""The type tokens the generic tests draw from: every token ``paved_policies.types`` names (the types
+policies look at and the resources that attach to them), and each type's inputs in the installed SDK."""
 
 from __future__ import annotations
 
 from functools import cache
 
 from paved_policies import types as t
-from paved_policies.policy import ANY_TYPE, PavedResourcePolicy, PavedStackPolicy
-from paved_policies.registry import all_policies
 from paved_policies.sdk_types import scan_inputs
 
 
@@ -21,17 +20,7 @@ def _tokens() -> set[str]:
 
 
 ALL_TYPE_TOKENS = sorted(_tokens())
-"""Every type token the pack names (targets and the resources that attach to them)."""
-
-COVERED_TYPES = sorted(
-    {
-        type_
-        for policy in all_policies()
-        if isinstance(policy, PavedResourcePolicy | PavedStackPolicy)
-        for type_ in policy.resource_types
-        if type_ != ANY_TYPE
-    }
-)
+"""Every type token the pack names."""
 
 
 @cache
