@@ -31,6 +31,7 @@ from paved_policies.testing import (
 )
 from pulumi_policy import EnforcementLevel
 
+from tests.policies.baselines import ELASTICACHE_REPLICATION_GROUP, RDS_INSTANCE
 from tools.program import ProgramRun
 
 CONFIG_DIR = Path(budget_policies.__file__).resolve().parent.parent / "config"
@@ -335,6 +336,27 @@ def test_without_a_families_list_the_current_graviton_families_are_allowed() -> 
     assert family_violations("aws:rds/instance:Instance", {"instanceClass": "db.m5.large"}, {}) == [
         "RDS instance class db.m5.large (family db.m5) is not in allowedInstanceFamilies "
         "(t4g, m7g, r7g, c7g, m6g, r6g, c6g, db.serverless)."
+    ]
+
+
+def test_rds_instance_of_a_family_outside_the_default_list_is_reported() -> None:
+    assert RDS_INSTANCE.violations({"instanceClass": "db.m5.large"}) == [
+        (
+            "budget-instance-families-allowed",
+            "RDS instance class db.m5.large (family db.m5) is not in allowedInstanceFamilies "
+            "(t4g, m7g, r7g, c7g, m6g, r6g, c6g, db.serverless).",
+        )
+    ]
+
+
+def test_cache_node_type_outside_the_configured_families_is_reported() -> None:
+    config = {"budget-instance-families-allowed": FAMILIES}
+    assert ELASTICACHE_REPLICATION_GROUP.violations({"nodeType": "cache.m7g.large"}, config=config) == [
+        (
+            "budget-instance-families-allowed",
+            "ElastiCache node type cache.m7g.large (family cache.m7g) is not in allowedInstanceFamilies "
+            "(t4g, db.serverless, cache.r7g).",
+        )
     ]
 
 

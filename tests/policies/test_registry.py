@@ -41,13 +41,23 @@ def _called(node: ast.AST) -> str | None:
     return None
 
 
+def _factory_names(tree: ast.AST) -> set[str]:
+    """``define_policy`` and any name it is imported as."""
+    aliases = {"define_policy"}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom):
+            aliases.update(alias.asname for alias in node.names if alias.name == "define_policy" and alias.asname)
+    return aliases
+
+
 def _declared_names(path: Path) -> tuple[list[str], int]:
     """The ``name=`` of every module-level ``X = define_policy(...)``, and how many calls there are in all."""
     tree = ast.parse(path.read_text(encoding="utf-8"))
-    calls = sum(1 for node in ast.walk(tree) if _called(node) == "define_policy")
+    factory = _factory_names(tree)
+    calls = sum(1 for node in ast.walk(tree) if _called(node) in factory)
     names = []
     for statement in tree.body:
-        if isinstance(statement, ast.Assign) and _called(statement.value) == "define_policy":
+        if isinstance(statement, ast.Assign) and _called(statement.value) in factory:
             assert isinstance(statement.value, ast.Call)
             keyword = next(k for k in statement.value.keywords if k.arg == "name")
             assert isinstance(keyword.value, ast.Constant), f"{path}: write the policy's name as a literal"

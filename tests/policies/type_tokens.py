@@ -3,19 +3,23 @@ policies look at and the resources that attach to them), and each type's inputs 
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from paved_policies import types as t
 from paved_policies.sdk_types import scan_inputs
 
+_TOKEN = re.compile(r"[a-z0-9-]+:[A-Za-z0-9/]+:[A-Za-z0-9]+")
+
 
 def _tokens() -> set[str]:
     found: set[str] = set()
-    for value in vars(t).values():
-        if isinstance(value, str) and ":" in value:
-            found.add(value)
-        elif isinstance(value, tuple):
-            found.update(item for item in value if isinstance(item, str))
+    for name, value in vars(t).items():
+        if name.startswith("_"):
+            continue
+        for item in value if isinstance(value, tuple) else (value,):
+            if isinstance(item, str) and _TOKEN.fullmatch(item):
+                found.add(item)
     return found
 
 
