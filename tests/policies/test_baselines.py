@@ -7,6 +7,7 @@ from paved_policies.registry import all_policies, covered_types
 from paved_policies.testing import Baseline, pack_violations
 
 from tests.policies.baselines import BASELINES, NO_COMPLIANT_FORM, RDS_INSTANCE
+from tests.policies.stack_baseline import compliant_stack, stack_violations
 
 RESOURCE_POLICY_TYPES = sorted(
     {type_ for policy in all_policies() if policy.kind == "resource" for type_ in policy.resource_types} - {"*"}
@@ -25,6 +26,10 @@ def test_baselines_are_only_for_covered_types() -> None:
 @pytest.mark.parametrize("baseline", list(BASELINES.values()), ids=list(BASELINES))
 def test_baseline_passes_every_policy_of_the_pack(baseline: Baseline) -> None:
     assert baseline.violations() == []
+
+
+def test_stack_baseline_passes_every_stack_policy() -> None:
+    assert stack_violations(compliant_stack()) == []
 
 
 @pytest.mark.parametrize("type_", sorted(NO_COMPLIANT_FORM))
