@@ -2,15 +2,15 @@
 
 A concern module declares module-level validator functions and, for each, a constant::
 
-    rds_instance_storage_encrypted = define_policy(
-        name="rds-instance-storage-encrypted",
-        description="Checks that RDS DB instances encrypt their storage.",
-        validate=_rds_instance_encrypted,
-        resource_types=[t.RDS_INSTANCE],
-        category=ENCRYPTION_AT_REST,
-        severity=Severity.HIGH,
-        remediation_steps="Set storageEncrypted: true and kmsKeyId to the stack key.",
-        equivalents=Equivalents(cdk_nag=("AwsSolutions-RDS2",), checkov=("CKV_AWS_16",)),
+    <policy_id> = define_policy(
+        name="<kebab-case-id>",
+        description="Checks that <what holds>.",
+        validate=_<validator>,
+        resource_types=[t.<TYPE>],
+        category=<CATEGORY>,
+        severity=Severity.<LEVEL>,
+        remediation_steps="<the paved setting that fixes it>",
+        equivalents=Equivalents(cdk_nag=("AwsSolutions-<id>",), checkov=("CKV_AWS_<n>",)),
     )
 
 That is all: defining the constant at module level under ``paved_policies`` (or in
