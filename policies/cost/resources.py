@@ -7,7 +7,8 @@ exports, ``pulumi preview --json`` steps, the mocks harness's registrations).
 
 Values unknown during a preview arrive as the engine's sentinel strings, as pulumi-policy's
 ``UnknownValueError`` when read through its proxies, or as ``None``; ``plain`` turns the first two
-into ``UNKNOWN`` so that the estimator can say "unknown during preview" instead of crashing.
+into ``UNKNOWN`` so that the estimator can say "unknown during preview" instead of crashing. That is
+the one marker the policies use too (``paved_policies.unknown``, re-exported here).
 """
 
 from __future__ import annotations
@@ -17,6 +18,16 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from paved_policies.unknown import UNKNOWN, UNKNOWN_SENTINELS
+
+__all__ = [
+    "UNKNOWN",
+    "UNKNOWN_SENTINELS",
+    "Resource",
+    "from_mapping",
+    "from_policy_resource",
+    "plain",
+    "provider_regions_of_policy_resources",
+]
 
 
 @dataclass(frozen=True)

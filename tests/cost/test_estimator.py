@@ -7,11 +7,10 @@ from typing import Any
 
 import pytest
 from cost.estimator import PRICERS, estimate
-from cost.resources import Resource, from_mapping
+from cost.resources import UNKNOWN, Resource, from_mapping
 from cost.usage import UsageError, UsageProfile
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from paved_policies.unknown import UNKNOWN
 from pulumi_policy.proxy import UNKNOWN_STRING_VALUE, unknown_checking_proxy
 
 from tests.cost.conftest import res, urn

@@ -7,11 +7,9 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from paved_policies.unknown import UNKNOWN
-
 from cost.pricebook import MissingPriceError, Price, PriceBook
 from cost.report import Charge
-from cost.resources import Resource
+from cost.resources import UNKNOWN, Resource
 from cost.usage import UsageProfile
 
 ZERO = Decimal(0)

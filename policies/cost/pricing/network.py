@@ -5,12 +5,10 @@ from __future__ import annotations
 import json
 from decimal import Decimal
 
-from paved_policies.unknown import UNKNOWN
-
 from cost.pricebook import GLOBAL
 from cost.pricing.base import Context, Pricer, Props, Unpriceable, no_charge
 from cost.report import Charge
-from cost.resources import Resource
+from cost.resources import UNKNOWN, Resource
 
 NAT_GATEWAY = "aws:ec2/natGateway:NatGateway"
 EIP = "aws:ec2/eip:Eip"
