@@ -7,14 +7,16 @@ Run offline through ``tools.analyzer`` (``python -m tools.plan``/``tools.check``
 
 from paved_policies import fast_path, lifeline
 from paved_policies.registry import all_policies
-from pulumi_policy import EnforcementLevel, PolicyPack
+from pulumi_policy import EnforcementLevel, Policy, PolicyPack
 
 fast_path.install()
 lifeline.watch_parent()
 
+policies: list[Policy] = [*all_policies()]
+
 PolicyPack(
     name="paved",
-    policies=all_policies(),
+    policies=policies,
     enforcement_level=EnforcementLevel.ADVISORY,
     description=(
         "paved: encryption, least-privilege IAM, public exposure, data protection, logging, tagging and budget "

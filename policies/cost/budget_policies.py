@@ -1,7 +1,8 @@
 """The budget policies: the stack's estimated cost within its cap, an AWS budget at the cap, allowed classes.
 
 Each reads its properties from its own entry of the policy config (``policies/config/<stack>.json``).
-``BUDGET_POLICIES`` is what the pack's registry adds.
+They are declared like every other policy (``paved_policies.policy.define_policy``, category ``cost``),
+and the pack's registry finds them here.
 """
 
 from __future__ import annotations
@@ -10,46 +11,29 @@ from collections.abc import Mapping
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from pulumi_policy import (
-    EnforcementLevel,
-    PolicyConfigSchema,
-    ReportViolation,
-    ResourceValidationArgs,
-    ResourceValidationPolicy,
-    Severity,
-    StackValidationArgs,
-    StackValidationPolicy,
-)
+from paved_policies import types as t
+from paved_policies.policy import ANY_TYPE, COST, STACK, Report, define_policy
+from paved_policies.unknown import UNKNOWN
+from pulumi_policy import ResourceValidationArgs, Severity, StackValidationArgs
 
 from cost.estimator import DEFAULT_REGION, estimate
 from cost.report import CostReport, money
-from cost.resources import UNKNOWN, from_policy_resource, plain, provider_regions_of_policy_resources
+from cost.resources import from_policy_resource, plain, provider_regions_of_policy_resources
 from cost.usage import UsageError, UsageProfile, usage_json_schema
 
-CATEGORY = "cost"
 CAP_KEY = "maxMonthlyUsd"
 FAMILIES_KEY = "allowedInstanceFamilies"
 TOP_DRIVERS = 5
 
-BUDGET = "aws:budgets/budget:Budget"
-EC2_INSTANCE = "aws:ec2/instance:Instance"
-LAUNCH_TEMPLATE = "aws:ec2/launchTemplate:LaunchTemplate"
-SPOT_INSTANCE_REQUEST = "aws:ec2/spotInstanceRequest:SpotInstanceRequest"
-RDS_INSTANCE = "aws:rds/instance:Instance"
-RDS_CLUSTER = "aws:rds/cluster:Cluster"
-RDS_CLUSTER_INSTANCE = "aws:rds/clusterInstance:ClusterInstance"
-CACHE_REPLICATION_GROUP = "aws:elasticache/replicationGroup:ReplicationGroup"
-CACHE_CLUSTER = "aws:elasticache/cluster:Cluster"
-
 CLASS_PROPERTIES: dict[str, tuple[str, str]] = {
-    EC2_INSTANCE: ("instanceType", "EC2 instance type"),
-    LAUNCH_TEMPLATE: ("instanceType", "launch template instance type"),
-    SPOT_INSTANCE_REQUEST: ("instanceType", "EC2 instance type"),
-    RDS_INSTANCE: ("instanceClass", "RDS instance class"),
-    RDS_CLUSTER: ("dbClusterInstanceClass", "RDS cluster instance class"),
-    RDS_CLUSTER_INSTANCE: ("instanceClass", "RDS instance class"),
-    CACHE_REPLICATION_GROUP: ("nodeType", "ElastiCache node type"),
-    CACHE_CLUSTER: ("nodeType", "ElastiCache node type"),
+    t.EC2_INSTANCE: ("instanceType", "EC2 instance type"),
+    t.EC2_LAUNCH_TEMPLATE: ("instanceType", "launch template instance type"),
+    t.EC2_SPOT_INSTANCE_REQUEST: ("instanceType", "EC2 instance type"),
+    t.RDS_INSTANCE: ("instanceClass", "RDS instance class"),
+    t.RDS_CLUSTER: ("dbClusterInstanceClass", "RDS cluster instance class"),
+    t.RDS_CLUSTER_INSTANCE: ("instanceClass", "RDS instance class"),
+    t.ELASTICACHE_REPLICATION_GROUP: ("nodeType", "ElastiCache node type"),
+    t.ELASTICACHE_CLUSTER: ("nodeType", "ElastiCache node type"),
 }
 """The types whose size the families policy checks, and the property holding the class."""
 
@@ -110,7 +94,7 @@ def over_cap_message(report: CostReport, cap: Decimal) -> str:
     )
 
 
-def _monthly_cost_within_cap(args: StackValidationArgs, report_violation: ReportViolation) -> None:
+def _monthly_cost_within_cap(args: StackValidationArgs, report_violation: Report) -> None:
     try:
         cap = cap_of(args.get_config())
         cost = estimate_stack(args)
@@ -121,21 +105,20 @@ def _monthly_cost_within_cap(args: StackValidationArgs, report_violation: Report
         report_violation(over_cap_message(cost, cap), None)
 
 
-budget_monthly_cost_within_cap = StackValidationPolicy(
+budget_monthly_cost_within_cap = define_policy(
     name="budget-monthly-cost-within-cap",
+    kind=STACK,
     description="Checks that the stack's estimated monthly cost at on-demand list prices is within the "
     "environment's cap (maxMonthlyUsd).",
     validate=_monthly_cost_within_cap,
-    enforcement_level=EnforcementLevel.MANDATORY,
+    resource_types=[ANY_TYPE],
+    category=COST,
     severity=Severity.HIGH,
-    tags=[CATEGORY],
-    config_schema=PolicyConfigSchema(
-        properties={
-            CAP_KEY: _CAP_SCHEMA,
-            "region": {"type": "string", "description": "Region of resources whose provider does not say."},
-            "usage": usage_json_schema(),
-        },
-    ),
+    config={
+        CAP_KEY: _CAP_SCHEMA,
+        "region": {"type": "string", "description": "Region of resources whose provider does not say."},
+        "usage": usage_json_schema(),
+    },
     remediation_steps="Cut the top cost drivers named in the message — paved:network.natStrategy (none or "
     "single), paved:data.postgres (aurora-serverless with minCapacity 0, or a smaller instanceClass), "
     "paved:data.cache.enabled/nodeType, paved:compute.container.minTasks — or, if the spend is intended, raise "
@@ -164,19 +147,19 @@ def _budget_problem(props: Mapping[str, Any], cap: Decimal) -> str | None:
     return None
 
 
-def _budget_resource_present(args: StackValidationArgs, report_violation: ReportViolation) -> None:
+def _budget_resource_present(args: StackValidationArgs, report_violation: Report) -> None:
     try:
         cap = cap_of(args.get_config())
     except BudgetConfigError as error:
         report_violation(f"Policy config: {error}", None)
         return
-    budgets = [r for r in args.resources if r.resource_type == BUDGET]
+    budgets = [r for r in args.resources if r.resource_type == t.BUDGET]
     problems = {budget.name: _budget_problem(plain(budget.props), cap) for budget in budgets}
     if any(problem is None for problem in problems.values()):
         return
     if not budgets:
         report_violation(
-            f"No AWS Budgets budget ({BUDGET}) caps this stack: add a MONTHLY COST budget in USD with a "
+            f"No AWS Budgets budget ({t.BUDGET}) caps this stack: add a MONTHLY COST budget in USD with a "
             f"limitAmount at or below {money(cap)} ({CAP_KEY}).",
             None,
         )
@@ -188,15 +171,16 @@ def _budget_resource_present(args: StackValidationArgs, report_violation: Report
         )
 
 
-budget_resource_present = StackValidationPolicy(
+budget_resource_present = define_policy(
     name="budget-resource-present",
+    kind=STACK,
     description="Checks that the stack has an AWS Budgets monthly cost budget in USD whose limit is at or "
     "below the environment's cap (maxMonthlyUsd).",
     validate=_budget_resource_present,
-    enforcement_level=EnforcementLevel.MANDATORY,
+    resource_types=[t.BUDGET],
+    category=COST,
     severity=Severity.MEDIUM,
-    tags=[CATEGORY],
-    config_schema=PolicyConfigSchema(properties={CAP_KEY: _CAP_SCHEMA}),
+    config={CAP_KEY: _CAP_SCHEMA},
     remediation_steps="Set paved:budget.monthlyUsd at or below maxMonthlyUsd from policies/config/<stack>.json; "
     "the observability tier creates the monthly AWS Budgets cost budget from it.",
 )
@@ -219,7 +203,7 @@ def family_allowed(family: str, allowed: list[str]) -> bool:
     return family in allowed or bare in allowed
 
 
-def _instance_families_allowed(args: ResourceValidationArgs, report_violation: ReportViolation) -> None:
+def _instance_families_allowed(args: ResourceValidationArgs, report_violation: Report) -> None:
     checked = CLASS_PROPERTIES.get(args.resource_type)
     if checked is None:
         return
@@ -236,34 +220,24 @@ def _instance_families_allowed(args: ResourceValidationArgs, report_violation: R
         )
 
 
-budget_instance_families_allowed = ResourceValidationPolicy(
+budget_instance_families_allowed = define_policy(
     name="budget-instance-families-allowed",
     description="Checks that EC2 instance types, RDS instance classes and ElastiCache node types belong to "
     "the environment's allowed instance families (allowedInstanceFamilies).",
     validate=_instance_families_allowed,
-    enforcement_level=EnforcementLevel.MANDATORY,
+    resource_types=list(CLASS_PROPERTIES),
+    category=COST,
     severity=Severity.MEDIUM,
-    tags=[CATEGORY],
-    config_schema=PolicyConfigSchema(
-        properties={
-            FAMILIES_KEY: {
-                "type": "array",
-                "minItems": 1,
-                "items": {"type": "string", "pattern": r"^((db|cache)\.)?[a-z][a-z0-9-]*$"},
-                "description": "Allowed families: t4g matches EC2, RDS and ElastiCache; db.t4g or cache.t4g "
-                "match only that service; db.serverless is Aurora Serverless v2.",
-            }
-        },
-    ),
+    config={
+        FAMILIES_KEY: {
+            "type": "array",
+            "minItems": 1,
+            "items": {"type": "string", "pattern": r"^((db|cache)\.)?[a-z][a-z0-9-]*$"},
+            "description": "Allowed families: t4g matches EC2, RDS and ElastiCache; db.t4g or cache.t4g "
+            "match only that service; db.serverless is Aurora Serverless v2.",
+        }
+    },
     remediation_steps="Choose a class of an allowed family in paved:data.postgres.instanceClass or "
     "paved:data.cache.nodeType (or the instance's own type), or add the family to allowedInstanceFamilies in "
     "policies/config/<stack>.json.",
 )
-
-
-BUDGET_POLICIES: list[StackValidationPolicy | ResourceValidationPolicy] = [
-    budget_monthly_cost_within_cap,
-    budget_resource_present,
-    budget_instance_families_allowed,
-]
-"""The budget policies, for the pack's registry."""

@@ -7,44 +7,27 @@ exports, ``pulumi preview --json`` steps, the mocks harness's registrations).
 
 Values unknown during a preview arrive as the engine's sentinel strings, as pulumi-policy's
 ``UnknownValueError`` when read through its proxies, or as ``None``; ``plain`` turns the first two
-into ``UNKNOWN`` so that the estimator can say "unknown during preview" instead of crashing.
+into ``UNKNOWN`` so that the estimator can say "unknown during preview" instead of crashing. That is
+the one marker the policies use too (``paved_policies.unknown``, re-exported here).
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Final
+from typing import Any
 
-UNKNOWN_SENTINELS: Final = frozenset(
-    {
-        "1c4a061d-8072-4f0a-a4cb-0ff528b18fe7",  # boolean
-        "3eeb2bf0-c639-47a8-9e75-3b44932eb421",  # number
-        "04da6b54-80e4-46f7-96ec-b56ff0331ba9",  # string
-        "6a19a0b0-7e62-4c92-b797-7f8e31da9cc2",  # array
-        "030794c1-ac77-496b-92df-f27374a8bd58",  # asset
-        "e48ece36-62e2-4504-bad9-02848725956a",  # archive
-        "dd056dcd-154b-4c76-9bd3-c8f88648b5ff",  # object
-    }
-)
-"""The engine's wire values for "unknown during preview" (pulumi's ``properties.go``)."""
+from paved_policies.unknown import UNKNOWN, UNKNOWN_SENTINELS
 
-
-class _Unknown:
-    """A property value that is not known yet (preview)."""
-
-    _instance: _Unknown | None = None
-
-    def __new__(cls) -> _Unknown:
-        if cls._instance is None:
-            cls._instance = super().__new__(cls)
-        return cls._instance
-
-    def __repr__(self) -> str:
-        return "UNKNOWN"
-
-
-UNKNOWN: Final = _Unknown()
+__all__ = [
+    "UNKNOWN",
+    "UNKNOWN_SENTINELS",
+    "Resource",
+    "from_mapping",
+    "from_policy_resource",
+    "plain",
+    "provider_regions_of_policy_resources",
+]
 
 
 @dataclass(frozen=True)

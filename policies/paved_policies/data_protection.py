@@ -8,8 +8,9 @@ from pulumi_policy import ResourceValidationArgs, Severity, StackValidationArgs
 
 from paved_policies import types as t
 from paved_policies.joins import StackIndex, UnresolvedError
-from paved_policies.policy import DATA_PROTECTION, Report, resource_policy, stack_policy
-from paved_policies.props import UNKNOWN, get, items, number, text, truth
+from paved_policies.policy import DATA_PROTECTION, STACK, Equivalents, Report, define_policy
+from paved_policies.props import get, items, number, text, truth
+from paved_policies.unknown import UNKNOWN
 
 STATEFUL_TYPES = (
     t.RDS_INSTANCE,
@@ -35,7 +36,7 @@ def _protected(args: ResourceValidationArgs, report: Report) -> None:
         report("Stateful resource is not protected: a mistaken update or destroy can delete it.")
 
 
-stateful_resource_protected = resource_policy(
+stateful_resource_protected = define_policy(
     name="stateful-resource-protected",
     description=(
         "Checks that stateful resources (databases, tables, buckets, file systems, keys, user pools…) carry the "
@@ -65,7 +66,7 @@ def _deletion_protection(args: ResourceValidationArgs, report: Report) -> None:
         report(f"Deletion protection is off ({key} defaults to false).")
 
 
-deletion_protection_enabled = resource_policy(
+deletion_protection_enabled = define_policy(
     name="deletion-protection-enabled",
     description="Checks that databases, DynamoDB tables and Cognito user pools have deletion protection on.",
     validate=_deletion_protection,
@@ -83,6 +84,7 @@ deletion_protection_enabled = resource_policy(
     remediation_steps=(
         "paved sets deletion protection on every stateful resource when paved:protection.enabled is true."
     ),
+    equivalents=Equivalents(cdk_nag=("AwsSolutions-RDS10",), checkov=("CKV_AWS_139", "CKV_AWS_293")),
 )
 
 
@@ -91,7 +93,7 @@ def _final_snapshot(args: ResourceValidationArgs, report: Report) -> None:
         report("Deleting the database skips its final snapshot (skipFinalSnapshot is true).")
 
 
-database_final_snapshot = resource_policy(
+database_final_snapshot = define_policy(
     name="database-final-snapshot",
     description="Checks that databases take a final snapshot when deleted.",
     validate=_final_snapshot,
@@ -127,7 +129,7 @@ def _backup_retention(args: ResourceValidationArgs, report: Report) -> None:
         report(f"Backups are kept {kept:g} day(s); keep them at least {minimum:g} ({key}).")
 
 
-backup_retention_minimum = resource_policy(
+backup_retention_minimum = define_policy(
     name="backup-retention-minimum",
     description=(
         "Checks that databases and caches keep automated backups for at least the configured days (7 by default)."
@@ -140,6 +142,11 @@ backup_retention_minimum = resource_policy(
         "Raise paved:data.postgres.backupRetentionDays (14 or more in prod) or the resource's retention property."
     ),
     config={"minimumDays": {"type": "number", "minimum": 1, "maximum": 35, "default": 7}},
+    equivalents=Equivalents(
+        awsguard=("rds-instance-backup-enabled",),
+        cdk_nag=("AwsSolutions-RDS13", "AwsSolutions-DOC4", "AwsSolutions-N3", "AwsSolutions-RS10"),
+        checkov=("CKV_AWS_133", "CKV_AWS_360"),
+    ),
 )
 
 
@@ -148,7 +155,7 @@ def _dynamodb_pitr(args: ResourceValidationArgs, report: Report) -> None:
         report("DynamoDB table has no point-in-time recovery.")
 
 
-dynamodb_point_in_time_recovery = resource_policy(
+dynamodb_point_in_time_recovery = define_policy(
     name="dynamodb-point-in-time-recovery",
     description="Checks that DynamoDB tables have point-in-time recovery on.",
     validate=_dynamodb_pitr,
@@ -156,6 +163,7 @@ dynamodb_point_in_time_recovery = resource_policy(
     category=DATA_PROTECTION,
     severity=Severity.MEDIUM,
     remediation_steps="Set pointInTimeRecovery: {enabled: true}; paved:data.tables always are.",
+    equivalents=Equivalents(cdk_nag=("AwsSolutions-DDB3",), checkov=("CKV_AWS_28",)),
 )
 
 
@@ -193,8 +201,9 @@ def _bucket_versioning(args: StackValidationArgs, report: Report) -> None:
             report("S3 bucket is not versioned: an overwrite or delete loses the object.", bucket.urn)
 
 
-s3_bucket_versioning_enabled = stack_policy(
+s3_bucket_versioning_enabled = define_policy(
     name="s3-bucket-versioning-enabled",
+    kind=STACK,
     description="Checks that every S3 bucket has versioning enabled.",
     validate=_bucket_versioning,
     resource_types=t.S3_BUCKETS,
@@ -204,6 +213,7 @@ s3_bucket_versioning_enabled = stack_policy(
         "Add an aws.s3.BucketVersioning with status Enabled (paved:data.buckets[].versioning; user-data "
         "buckets are always versioned) and a noncurrent-version lifecycle rule."
     ),
+    equivalents=Equivalents(checkov=("CKV_AWS_21",)),
 )
 
 
@@ -217,7 +227,7 @@ def _no_force_destroy(args: ResourceValidationArgs, report: Report) -> None:
         report(f"{key} is true: deleting the resource deletes everything in it.")
 
 
-no_force_destroy = resource_policy(
+no_force_destroy = define_policy(
     name="no-force-destroy",
     description=(
         "Checks that buckets, backup vaults and repositories never delete their contents on destroy, and that "
@@ -246,7 +256,7 @@ def _kms_rotation(args: ResourceValidationArgs, report: Report) -> None:
         report("KMS key does not rotate (enableKeyRotation defaults to false).")
 
 
-kms_key_rotation_enabled = resource_policy(
+kms_key_rotation_enabled = define_policy(
     name="kms-key-rotation-enabled",
     description="Checks that symmetric KMS keys rotate automatically.",
     validate=_kms_rotation,
@@ -254,6 +264,9 @@ kms_key_rotation_enabled = resource_policy(
     category=DATA_PROTECTION,
     severity=Severity.MEDIUM,
     remediation_steps="Set enableKeyRotation: true (components/encryption.py rotates the stack key yearly).",
+    equivalents=Equivalents(
+        awsguard=("cmk-backing-key-rotation-enabled",), cdk_nag=("AwsSolutions-KMS5",), checkov=("CKV_AWS_7",)
+    ),
 )
 
 
@@ -267,7 +280,7 @@ def _kms_deletion_window(args: ResourceValidationArgs, report: Report) -> None:
         report(f"KMS key deletion window is {window:g} days; keep at least {minimum:g}.")
 
 
-kms_key_deletion_window = resource_policy(
+kms_key_deletion_window = define_policy(
     name="kms-key-deletion-window",
     description="Checks that a KMS key scheduled for deletion waits at least the configured days (7 by default).",
     validate=_kms_deletion_window,
@@ -277,16 +290,3 @@ kms_key_deletion_window = resource_policy(
     remediation_steps="Set deletionWindowInDays (paved uses 30 in prod, 7 in dev).",
     config={"minimumDays": {"type": "number", "minimum": 7, "maximum": 30, "default": 7}},
 )
-
-
-POLICIES = [
-    stateful_resource_protected,
-    deletion_protection_enabled,
-    database_final_snapshot,
-    backup_retention_minimum,
-    dynamodb_point_in_time_recovery,
-    s3_bucket_versioning_enabled,
-    no_force_destroy,
-    kms_key_rotation_enabled,
-    kms_key_deletion_window,
-]

@@ -12,7 +12,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Final
 
-from paved_policies.props import UNKNOWN, contains_unknown, json_object
+from paved_policies.props import contains_unknown, json_object
+from paved_policies.unknown import UNKNOWN
 
 PUBLIC: Final = "*"
 

@@ -10,8 +10,9 @@ from pulumi_policy import ResourceValidationArgs, Severity, StackValidationArgs
 from paved_policies import types as t
 from paved_policies.documents import parse_document
 from paved_policies.joins import StackIndex, UnresolvedError
-from paved_policies.policy import ENCRYPTION_IN_TRANSIT, Report, resource_policy, stack_policy
-from paved_policies.props import UNKNOWN, get, items, number, text, truth
+from paved_policies.policy import ENCRYPTION_IN_TRANSIT, STACK, Equivalents, Report, define_policy
+from paved_policies.props import get, items, number, text, truth
+from paved_policies.unknown import UNKNOWN
 
 # --- load balancers ----------------------------------------------------------------------------
 
@@ -46,7 +47,7 @@ def _listener_https(args: ResourceValidationArgs, report: Report) -> None:
         report("Load balancer listener serves plain HTTP; HTTP is allowed only as a redirect to HTTPS.")
 
 
-lb_listener_https = resource_policy(
+lb_listener_https = define_policy(
     name="lb-listener-https",
     description="Checks that load balancer listeners use HTTPS/TLS, with plain HTTP only as a redirect to HTTPS.",
     validate=_listener_https,
@@ -57,6 +58,7 @@ lb_listener_https = resource_policy(
         "Serve HTTPS with a certificate (paved:compute.container.certificateArn) and make port 80 a "
         "redirect action to HTTPS (HTTP_301), as paved's container mode does."
     ),
+    equivalents=Equivalents(awsguard=("alb-http-to-https-redirection",), checkov=("CKV_AWS_2", "CKV2_AWS_20")),
 )
 
 _TLS_MIN = (
@@ -92,7 +94,7 @@ def _listener_tls_policy(args: ResourceValidationArgs, report: Report) -> None:
         report(f"Listener TLS policy {policy} accepts TLS older than 1.2.")
 
 
-lb_listener_modern_tls_policy = resource_policy(
+lb_listener_modern_tls_policy = define_policy(
     name="lb-listener-modern-tls-policy",
     description="Checks that HTTPS/TLS listeners use a security policy with TLS 1.2 or newer as the minimum.",
     validate=_listener_tls_policy,
@@ -103,6 +105,7 @@ lb_listener_modern_tls_policy = resource_policy(
         "Set sslPolicy to ELBSecurityPolicy-TLS13-1-2-2021-06 (paved's container mode default); the "
         "provider default ELBSecurityPolicy-2016-08 still accepts TLS 1.0."
     ),
+    equivalents=Equivalents(checkov=("CKV_AWS_103",)),
 )
 
 
@@ -126,7 +129,7 @@ def _cloudfront_viewer(args: ResourceValidationArgs, report: Report) -> None:
             report(f"CloudFront {label} allows plain HTTP (viewerProtocolPolicy {policy!s}).")
 
 
-cloudfront_viewer_https_only = resource_policy(
+cloudfront_viewer_https_only = define_policy(
     name="cloudfront-viewer-https-only",
     description="Checks that every CloudFront cache behavior redirects viewers to HTTPS or requires it.",
     validate=_cloudfront_viewer,
@@ -134,6 +137,7 @@ cloudfront_viewer_https_only = resource_policy(
     category=ENCRYPTION_IN_TRANSIT,
     severity=Severity.HIGH,
     remediation_steps="Set viewerProtocolPolicy: redirect-to-https on every behavior (paved's cdn tier does).",
+    equivalents=Equivalents(checkov=("CKV_AWS_34",)),
 )
 
 _CLOUDFRONT_TLS = re.compile(r"^TLSv1\.(\d)")
@@ -155,7 +159,7 @@ def _cloudfront_tls(args: ResourceValidationArgs, report: Report) -> None:
         report(f"CloudFront accepts viewers on {version}; the minimum should be TLSv1.2_2021.")
 
 
-cloudfront_minimum_tls_1_2 = resource_policy(
+cloudfront_minimum_tls_1_2 = define_policy(
     name="cloudfront-minimum-tls-1-2",
     description="Checks that CloudFront distributions with their own certificate require TLS 1.2 or newer.",
     validate=_cloudfront_tls,
@@ -163,6 +167,7 @@ cloudfront_minimum_tls_1_2 = resource_policy(
     category=ENCRYPTION_IN_TRANSIT,
     severity=Severity.MEDIUM,
     remediation_steps="Set viewerCertificate.minimumProtocolVersion: TLSv1.2_2021 (paved:cdn.domain does).",
+    equivalents=Equivalents(cdk_nag=("AwsSolutions-CFR4",), checkov=("CKV_AWS_174",)),
 )
 
 _WEAK_ORIGIN_PROTOCOLS = frozenset({"SSLv3", "TLSv1", "TLSv1.1"})
@@ -184,7 +189,7 @@ def _cloudfront_origins(args: ResourceValidationArgs, report: Report) -> None:
             report(f"CloudFront {label} allows {', '.join(weak)} to the origin; allow only TLSv1.2.")
 
 
-cloudfront_origin_https_only = resource_policy(
+cloudfront_origin_https_only = define_policy(
     name="cloudfront-origin-https-only",
     description="Checks that CloudFront reaches custom origins over HTTPS with TLS 1.2 only.",
     validate=_cloudfront_origins,
@@ -192,6 +197,7 @@ cloudfront_origin_https_only = resource_policy(
     category=ENCRYPTION_IN_TRANSIT,
     severity=Severity.HIGH,
     remediation_steps="Set customOriginConfig.originProtocolPolicy: https-only and originSslProtocols: [TLSv1.2].",
+    equivalents=Equivalents(cdk_nag=("AwsSolutions-CFR5",), checkov=("CKV2_AWS_72",)),
 )
 
 
@@ -211,7 +217,7 @@ def _api_domain_tls(args: ResourceValidationArgs, report: Report) -> None:
         report(f"API Gateway domain accepts {policy}; use TLS_1_2.")
 
 
-apigateway_domain_tls_1_2 = resource_policy(
+apigateway_domain_tls_1_2 = define_policy(
     name="apigateway-domain-tls-1-2",
     description="Checks that API Gateway custom domains require TLS 1.2 or newer.",
     validate=_api_domain_tls,
@@ -219,6 +225,7 @@ apigateway_domain_tls_1_2 = resource_policy(
     category=ENCRYPTION_IN_TRANSIT,
     severity=Severity.MEDIUM,
     remediation_steps="Set securityPolicy: TLS_1_2 (REST API domains default to TLS_1_0).",
+    equivalents=Equivalents(checkov=("CKV_AWS_206",)),
 )
 
 
@@ -233,7 +240,7 @@ def _elasticache_in_transit(args: ResourceValidationArgs, report: Report) -> Non
         report("ElastiCache accepts unencrypted connections (transitEncryptionEnabled is not true).")
 
 
-elasticache_in_transit_encryption = resource_policy(
+elasticache_in_transit_encryption = define_policy(
     name="elasticache-in-transit-encryption",
     description="Checks that ElastiCache replication groups and clusters require TLS.",
     validate=_elasticache_in_transit,
@@ -241,9 +248,8 @@ elasticache_in_transit_encryption = resource_policy(
     category=ENCRYPTION_IN_TRANSIT,
     severity=Severity.HIGH,
     remediation_steps="Set transitEncryptionEnabled: true (paved:data.cache does, with an auth token).",
+    equivalents=Equivalents(cdk_nag=("AwsSolutions-AEC3",), checkov=("CKV_AWS_30",)),
 )
-
-_SSL_PARAMETERS = {"rds.force_ssl": "1", "require_secure_transport": "1"}
 
 
 def _parameter_value(parameters: object, name: str) -> object:
@@ -314,7 +320,7 @@ def _rds_default_parameters(args: ResourceValidationArgs, report: Report) -> Non
     report(f"{engine} uses the default parameter group, which does not force TLS ({parameter}).")
 
 
-rds_ssl_enforced = resource_policy(
+rds_ssl_enforced = define_policy(
     name="rds-ssl-enforced",
     description="Checks that RDS and Aurora databases force TLS through their parameter groups.",
     validate=_rds_ssl,
@@ -325,6 +331,7 @@ rds_ssl_enforced = resource_policy(
         "Give the database a parameter group with rds.force_ssl = 1 (PostgreSQL) or "
         "require_secure_transport = 1 (MySQL); paved:data.postgres does."
     ),
+    equivalents=Equivalents(checkov=("CKV2_AWS_69",)),
 )
 
 
@@ -342,7 +349,7 @@ def _parameter_group_tls(args: ResourceValidationArgs, report: Report) -> None:
         report("Redshift parameter group does not require SSL (require_ssl defaults to false).")
 
 
-database_parameter_group_tls = resource_policy(
+database_parameter_group_tls = define_policy(
     name="database-parameter-group-tls",
     description="Checks that DocumentDB keeps TLS on and Redshift requires SSL through their parameter groups.",
     validate=_parameter_group_tls,
@@ -350,6 +357,7 @@ database_parameter_group_tls = resource_policy(
     category=ENCRYPTION_IN_TRANSIT,
     severity=Severity.HIGH,
     remediation_steps="Set the parameter tls = enabled (DocumentDB) or require_ssl = true (Redshift).",
+    equivalents=Equivalents(checkov=("CKV_AWS_90", "CKV_AWS_105")),
 )
 
 
@@ -358,7 +366,7 @@ def _memorydb_tls(args: ResourceValidationArgs, report: Report) -> None:
         report("MemoryDB cluster accepts unencrypted connections (tlsEnabled is false).")
 
 
-memorydb_cluster_tls = resource_policy(
+memorydb_cluster_tls = define_policy(
     name="memorydb-cluster-tls",
     description="Checks that MemoryDB clusters keep in-transit encryption on.",
     validate=_memorydb_tls,
@@ -366,6 +374,7 @@ memorydb_cluster_tls = resource_policy(
     category=ENCRYPTION_IN_TRANSIT,
     severity=Severity.HIGH,
     remediation_steps="Leave tlsEnabled at its default (true) and use an ACL other than open-access.",
+    equivalents=Equivalents(checkov=("CKV_AWS_202",)),
 )
 
 
@@ -377,7 +386,7 @@ def _transfer_protocols(args: ResourceValidationArgs, report: Report) -> None:
         report("Transfer Family server accepts plain FTP; use SFTP or FTPS.")
 
 
-transfer_server_no_plain_ftp = resource_policy(
+transfer_server_no_plain_ftp = define_policy(
     name="transfer-server-no-plain-ftp",
     description="Checks that Transfer Family servers do not accept unencrypted FTP.",
     validate=_transfer_protocols,
@@ -402,7 +411,7 @@ def _opensearch_in_transit(args: ResourceValidationArgs, report: Report) -> None
         report("OpenSearch domain does not require TLS 1.2 (set tlsSecurityPolicy explicitly).")
 
 
-opensearch_domain_encrypted_in_transit = resource_policy(
+opensearch_domain_encrypted_in_transit = define_policy(
     name="opensearch-domain-encrypted-in-transit",
     description=(
         "Checks that OpenSearch and Elasticsearch domains encrypt node-to-node traffic and enforce HTTPS with TLS 1.2."
@@ -415,6 +424,7 @@ opensearch_domain_encrypted_in_transit = resource_policy(
         "Set nodeToNodeEncryption.enabled: true and domainEndpointOptions: {enforceHttps: true, "
         "tlsSecurityPolicy: Policy-Min-TLS-1-2-PFS-2023-10}."
     ),
+    equivalents=Equivalents(cdk_nag=("AwsSolutions-OS2",), checkov=("CKV_AWS_6", "CKV_AWS_83", "CKV_AWS_228")),
 )
 
 
@@ -429,7 +439,7 @@ def _msk_in_transit(args: ResourceValidationArgs, report: Report) -> None:
         report("MSK cluster does not encrypt traffic between brokers (inCluster is false).")
 
 
-msk_cluster_encrypted_in_transit = resource_policy(
+msk_cluster_encrypted_in_transit = define_policy(
     name="msk-cluster-encrypted-in-transit",
     description="Checks that MSK clusters use TLS between clients and brokers and between brokers.",
     validate=_msk_in_transit,
@@ -437,6 +447,7 @@ msk_cluster_encrypted_in_transit = resource_policy(
     category=ENCRYPTION_IN_TRANSIT,
     severity=Severity.HIGH,
     remediation_steps="Leave encryptionInfo.encryptionInTransit at clientBroker: TLS and inCluster: true.",
+    equivalents=Equivalents(cdk_nag=("AwsSolutions-MSK2", "AwsSolutions-MSK3"), checkov=("CKV_AWS_81",)),
 )
 
 
@@ -480,8 +491,9 @@ def _s3_tls_only(args: StackValidationArgs, report: Report) -> None:
         report("S3 bucket has no bucket policy denying requests without TLS (aws:SecureTransport).", bucket.urn)
 
 
-s3_bucket_tls_only = stack_policy(
+s3_bucket_tls_only = define_policy(
     name="s3-bucket-tls-only",
+    kind=STACK,
     description="Checks that every S3 bucket has a bucket policy denying requests that do not use TLS.",
     validate=_s3_tls_only,
     resource_types=t.S3_BUCKETS,
@@ -491,22 +503,5 @@ s3_bucket_tls_only = stack_policy(
         "Attach an aws.s3.BucketPolicy with a Deny statement for Principal * on "
         'Condition {"Bool": {"aws:SecureTransport": "false"}}; paved\'s data tier adds it to every bucket.'
     ),
+    equivalents=Equivalents(cdk_nag=("AwsSolutions-S10",)),
 )
-
-
-POLICIES = [
-    lb_listener_https,
-    lb_listener_modern_tls_policy,
-    cloudfront_viewer_https_only,
-    cloudfront_minimum_tls_1_2,
-    cloudfront_origin_https_only,
-    apigateway_domain_tls_1_2,
-    elasticache_in_transit_encryption,
-    rds_ssl_enforced,
-    opensearch_domain_encrypted_in_transit,
-    msk_cluster_encrypted_in_transit,
-    database_parameter_group_tls,
-    memorydb_cluster_tls,
-    transfer_server_no_plain_ftp,
-    s3_bucket_tls_only,
-]

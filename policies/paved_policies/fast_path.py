@@ -16,10 +16,11 @@ The values are the ones the SDK would compute; policies only read them (paved's 
 ``args.props``).
 
 ``install`` also lets ``Analyze`` run only the resource policies that look at the resource's type:
-a paved policy declares its ``resource_types`` and returns at once for any other type, so skipping
-it changes no verdict; policies that declare no types (or ``*``) always run. The servicer's policy
-list is wrapped so that, while one resource is analyzed on a thread, iterating it yields those
-policies only (a list per type, built once).
+a paved policy's validator returns at once for a type it does not cover (``Declared.applies_to``,
+the one type filter, which the validator's wrapper applies too), so skipping it changes no verdict;
+a policy without ``applies_to`` always runs. The servicer's policy list is wrapped so that, while
+one resource is analyzed on a thread, iterating it yields those policies only (a list per type,
+built once).
 
 ``AnalyzeStack`` hands every stack policy the same list of ``PolicyResource``s, built once per
 request, where the SDK rebuilds (and re-links parents and dependencies of) every resource for
@@ -29,8 +30,12 @@ The analyzer's gRPC server runs requests on two worker threads instead of the SD
 work is Python, so more threads only contend for the interpreter lock (measured: about a quarter
 faster at 10,000 resources).
 
-``install`` changes nothing if the SDK does not look as expected, or when
-``PAVED_POLICY_FAST_PATH=0``.
+All of this leans on pulumi-policy's private internals (the servicer's name-mangled attributes, the
+order of its steps), so it is tied to one release: ``VERIFIED_SDK_VERSION``, which
+``policies/requirements.txt`` pins exactly. ``install`` changes nothing for any other release, if
+the SDK does not look as expected, or when ``PAVED_POLICY_FAST_PATH=0``; the pack is then slower but
+gives the same verdicts. ``tests/policies/test_fast_path.py`` fails when the pin, this constant or
+the source of the SDK internals used here change, so an upgrade is re-checked before it ships.
 """
 
 from __future__ import annotations
@@ -45,6 +50,9 @@ from inspect import isawaitable
 from typing import Any, Final
 
 from google.protobuf import struct_pb2
+
+VERIFIED_SDK_VERSION: Final = "1.21.0"
+"""The pulumi-policy release whose internals this module was checked against."""
 
 MAX_ENTRIES: Final = 2_000_000
 """A safety bound per thread (a 10,000-resource stack needs about 80,000 entries)."""
@@ -141,13 +149,10 @@ def _method(step: str, method: Callable[[Any, Any], Any]) -> Callable[[Any, Any]
     return memoized
 
 
-ANY_TYPE: Final = "*"
-
-
 def applies_to(policy: Any, resource_type: str) -> bool:
-    """Whether ``policy`` may report on a resource of ``resource_type``."""
-    types = getattr(policy, "resource_types", None)
-    return types is None or ANY_TYPE in types or resource_type in types
+    """Whether ``policy`` may report on a resource of ``resource_type`` (its own filter, if it has one)."""
+    own_filter = getattr(policy, "applies_to", None)
+    return own_filter is None or bool(own_filter(resource_type))
 
 
 class ApplicablePolicies(list[Any]):
@@ -307,14 +312,21 @@ _SERVICER_ATTRIBUTES: Final = (
 )
 
 
-def install() -> bool:
-    """Memoize the SDK's per-policy rebuilding; ``True`` if installed (idempotent)."""
-    if os.environ.get("PAVED_POLICY_FAST_PATH", "1") == "0":
-        return False
+def sdk_is_verified() -> bool:
+    """Whether the installed pulumi-policy is the release this module was checked against."""
     try:
-        from pulumi_policy import policy
+        from pulumi_policy.version import VERSION
     except ImportError:
         return False
+    return bool(VERSION == VERIFIED_SDK_VERSION)
+
+
+def install() -> bool:
+    """Memoize the SDK's per-policy rebuilding; ``True`` if installed (idempotent)."""
+    if os.environ.get("PAVED_POLICY_FAST_PATH", "1") == "0" or not sdk_is_verified():
+        return False
+    from pulumi_policy import policy
+
     sdk: Any = policy  # the SDK's private module namespace, patched by name
     if getattr(sdk, "_paved_fast_path", False):
         return True
@@ -326,7 +338,9 @@ def install() -> bool:
     servicer._configure_runtime_settings = _starting_request(servicer._configure_runtime_settings)
     servicer.__init__ = _with_applicable_policies(servicer.__init__)
     servicer.Analyze = _for_the_resource_type(servicer.Analyze)
-    servicer.AnalyzeStack = _analyze_stack_with_shared_resources(sdk)
+    shared = _analyze_stack_with_shared_resources(sdk)
+    shared.__wrapped__ = servicer.AnalyzeStack  # type: ignore[attr-defined]
+    servicer.AnalyzeStack = shared
     sdk.json_format = _JsonFormat(sdk.json_format)
     sdk.deserialize_properties = _function("decoded", sdk.deserialize_properties)
     sdk.unknown_checking_proxy = _function("proxy", sdk.unknown_checking_proxy)

@@ -19,8 +19,9 @@ from paved_policies.documents import (
     restricts_principal,
 )
 from paved_policies.iam_actions import expand, scoped_write_actions
-from paved_policies.policy import IAM_LEAST_PRIVILEGE, Report, resource_policy
-from paved_policies.props import UNKNOWN, get, items, text
+from paved_policies.policy import IAM_LEAST_PRIVILEGE, Equivalents, Report, define_policy
+from paved_policies.props import get, items, text
+from paved_policies.unknown import UNKNOWN
 
 IDENTITY_POLICY_TYPES = (t.IAM_POLICY, t.IAM_ROLE_POLICY, t.IAM_USER_POLICY, t.IAM_GROUP_POLICY, t.IAM_ROLE)
 
@@ -54,7 +55,7 @@ def _no_wildcard_actions(args: ResourceValidationArgs, report: Report) -> None:
                 report(f"{_label(statement, where)} allows {', '.join(wild)}: every action of the service.")
 
 
-iam_no_wildcard_actions = resource_policy(
+iam_no_wildcard_actions = define_policy(
     name="iam-no-wildcard-actions",
     description='Checks that identity policies never allow "*" or "service:*" actions.',
     validate=_no_wildcard_actions,
@@ -65,6 +66,7 @@ iam_no_wildcard_actions = resource_policy(
         "List the actions the workload calls (paved's roles name each one, e.g. dynamodb:GetItem on the "
         "table's ARN); use the access analyzer's generated policy as a start."
     ),
+    equivalents=Equivalents(cdk_nag=("AwsSolutions-IAM5",), checkov=("CKV_AWS_62", "CKV_AWS_63")),
 )
 
 
@@ -102,7 +104,7 @@ def _no_wildcard_resource_writes(args: ResourceValidationArgs, report: Report) -
                 )
 
 
-iam_no_wildcard_resource_writes = resource_policy(
+iam_no_wildcard_resource_writes = define_policy(
     name="iam-no-wildcard-resource-writes",
     description=(
         'Checks that identity policies do not allow write, permissions-management or tagging actions on Resource "*" '
@@ -116,6 +118,7 @@ iam_no_wildcard_resource_writes = resource_policy(
         'Replace "*" with the ARNs of the resources the workload writes (paved\'s tiers pass ARNs from '
         "their outputs), or add a condition on aws:ResourceTag / a service key that scopes them."
     ),
+    equivalents=Equivalents(cdk_nag=("AwsSolutions-IAM5",), checkov=("CKV_AWS_289", "CKV_AWS_290")),
 )
 
 
@@ -135,7 +138,7 @@ def _no_passrole_wildcard(args: ResourceValidationArgs, report: Report) -> None:
                 report(f'{label} allows iam:PassRole on Resource "*": it can hand any role to a service.')
 
 
-iam_no_passrole_on_wildcard = resource_policy(
+iam_no_passrole_on_wildcard = define_policy(
     name="iam-no-passrole-on-wildcard",
     description='Checks that identity policies never allow iam:PassRole on Resource "*".',
     validate=_no_passrole_wildcard,
@@ -143,6 +146,7 @@ iam_no_passrole_on_wildcard = resource_policy(
     category=IAM_LEAST_PRIVILEGE,
     severity=Severity.CRITICAL,
     remediation_steps="Name the role ARNs that may be passed and add an iam:PassedToService condition.",
+    equivalents=Equivalents(cdk_nag=("AwsSolutions-IAM5",)),
 )
 
 
@@ -154,7 +158,7 @@ def _no_not_action(args: ResourceValidationArgs, report: Report) -> None:
                 report(f"{_label(statement, where)} uses {used} with Allow: it grants everything not listed.")
 
 
-iam_no_allow_with_not_action = resource_policy(
+iam_no_allow_with_not_action = define_policy(
     name="iam-no-allow-with-not-action",
     description="Checks that identity policies never combine Allow with NotAction or NotResource.",
     validate=_no_not_action,
@@ -197,7 +201,7 @@ def _no_admin_policies(args: ResourceValidationArgs, report: Report) -> None:
             report(f"Attaches the AWS-managed {name} policy.")
 
 
-iam_no_admin_managed_policies = resource_policy(
+iam_no_admin_managed_policies = define_policy(
     name="iam-no-admin-managed-policies",
     description=(
         "Checks that no AdministratorAccess, PowerUserAccess, IAMFullAccess or other *FullAccess managed policy "
@@ -208,6 +212,7 @@ iam_no_admin_managed_policies = resource_policy(
     category=IAM_LEAST_PRIVILEGE,
     severity=Severity.CRITICAL,
     remediation_steps="Attach a customer-managed policy naming the actions and resources the principal needs.",
+    equivalents=Equivalents(cdk_nag=("AwsSolutions-IAM4",), checkov=("CKV_AWS_274",)),
 )
 
 
@@ -221,7 +226,7 @@ def _no_user_policies(args: ResourceValidationArgs, report: Report) -> None:
     report("Gives an IAM user its own policy.")
 
 
-iam_user_no_policies = resource_policy(
+iam_user_no_policies = define_policy(
     name="iam-user-no-policies",
     description=(
         "Checks that IAM users get permissions only through groups or roles, never inline or attached policies."
@@ -236,6 +241,7 @@ iam_user_no_policies = resource_policy(
     category=IAM_LEAST_PRIVILEGE,
     severity=Severity.MEDIUM,
     remediation_steps="Put the user in a group (or let it assume a role) and attach the policy there.",
+    equivalents=Equivalents(checkov=("CKV_AWS_40",)),
 )
 
 
@@ -257,7 +263,7 @@ def _trust_policy(args: ResourceValidationArgs, report: Report) -> None:
         report(f"{_label(statement, 'trust policy')} lets any principal assume the role without a condition.")
 
 
-iam_trust_policy_no_public_principal = resource_policy(
+iam_trust_policy_no_public_principal = define_policy(
     name="iam-trust-policy-no-public-principal",
     description='Checks that role trust policies never let "*" assume the role without a condition naming who.',
     validate=_trust_policy,
@@ -268,6 +274,7 @@ iam_trust_policy_no_public_principal = resource_policy(
         "Name the service or account principal; for a * principal add aws:PrincipalOrgID, "
         "aws:SourceAccount or sts:ExternalId (paved's roles trust one service with aws:SourceAccount)."
     ),
+    equivalents=Equivalents(checkov=("CKV_AWS_60",)),
 )
 
 
@@ -298,7 +305,7 @@ def _key_policy(args: ResourceValidationArgs, report: Report) -> None:
             report(f"{_label(statement, 'key policy')} grants kms:* to a service; grant it the actions it uses.")
 
 
-kms_key_policy_least_privilege = resource_policy(
+kms_key_policy_least_privilege = define_policy(
     name="kms-key-policy-least-privilege",
     description=(
         "Checks that KMS key policies keep kms:* for the account root (the AWS default statement) and never "
@@ -319,6 +326,7 @@ kms_key_policy_least_privilege = resource_policy(
             "description": "Accounts whose root may administer keys; empty accepts any account root.",
         }
     },
+    equivalents=Equivalents(checkov=("CKV_AWS_33",)),
 )
 
 RESOURCE_POLICY_PROPS = {
@@ -361,7 +369,7 @@ def _lambda_permission_public(args: ResourceValidationArgs, report: Report) -> N
     report("Lambda permission lets any principal invoke the function without a source condition.")
 
 
-resource_policy_no_public_principal = resource_policy(
+resource_policy_no_public_principal = define_policy(
     name="resource-policy-no-public-principal",
     description=(
         'Checks that S3, SNS, SQS, Secrets Manager, ECR, EFS, Backup and Lambda resource policies never allow "*" '
@@ -375,17 +383,8 @@ resource_policy_no_public_principal = resource_policy(
         "Name the principal (a service or account), or add aws:SourceArn / aws:SourceAccount / "
         "aws:PrincipalOrgID; serve public content through CloudFront with Origin Access Control instead."
     ),
+    equivalents=Equivalents(
+        cdk_nag=("AwsSolutions-ECR1",),
+        checkov=("CKV_AWS_70", "CKV_AWS_168", "CKV_AWS_169", "CKV_AWS_32", "CKV_AWS_301"),
+    ),
 )
-
-
-POLICIES = [
-    iam_no_wildcard_actions,
-    iam_no_wildcard_resource_writes,
-    iam_no_passrole_on_wildcard,
-    iam_no_allow_with_not_action,
-    iam_no_admin_managed_policies,
-    iam_user_no_policies,
-    iam_trust_policy_no_public_principal,
-    kms_key_policy_least_privilege,
-    resource_policy_no_public_principal,
-]

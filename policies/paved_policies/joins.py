@@ -11,11 +11,11 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Sequence
-from typing import Any
 
 from pulumi_policy import PolicyResource
 
-from paved_policies.props import UNKNOWN, get
+from paved_policies.props import get
+from paved_policies.unknown import UNKNOWN
 
 IDENTIFIER_PROPS = ("id", "arn", "bucket", "name", "vpcId", "keyId")
 """Properties whose values name a resource in another resource's reference to it."""
@@ -84,7 +84,3 @@ def ancestors(resource: PolicyResource) -> list[PolicyResource]:
         chain.append(parent)
         parent = parent.parent
     return chain
-
-
-def value_of(resource: Any, *path: str | int) -> Any:
-    return get(resource.props, *path)

@@ -7,8 +7,9 @@ from pulumi_policy import PolicyResource, ResourceValidationArgs, Severity, Stac
 
 from paved_policies import types as t
 from paved_policies.joins import StackIndex, UnresolvedError, ancestors
-from paved_policies.policy import LOGGING, Report, resource_policy, stack_policy
-from paved_policies.props import UNKNOWN, get, items, number, truth
+from paved_policies.policy import LOGGING, STACK, Equivalents, Report, define_policy
+from paved_policies.props import get, items, number, truth
+from paved_policies.unknown import UNKNOWN
 
 
 def _covered(stack: StackIndex, sources: list[PolicyResource], prop: str, types: tuple[str, ...]) -> set[str] | None:
@@ -39,8 +40,9 @@ def _vpc_flow_logs(args: StackValidationArgs, report: Report) -> None:
         report("VPC has no flow log.", vpc.urn)
 
 
-vpc_flow_logs_enabled = stack_policy(
+vpc_flow_logs_enabled = define_policy(
     name="vpc-flow-logs-enabled",
+    kind=STACK,
     description="Checks that every VPC has a flow log.",
     validate=_vpc_flow_logs,
     resource_types=[t.VPC, t.AWSX_VPC],
@@ -49,6 +51,7 @@ vpc_flow_logs_enabled = stack_policy(
     remediation_steps=(
         "paved's network tier adds a flow log to its VPC (paved:network.flowLogs sets retention and traffic type)."
     ),
+    equivalents=Equivalents(cdk_nag=("AwsSolutions-VPC7",), checkov=("CKV2_AWS_11",)),
 )
 
 
@@ -61,7 +64,7 @@ def _lb_access_logs(args: ResourceValidationArgs, report: Report) -> None:
         report("Load balancer does not write access logs.")
 
 
-lb_access_logs_enabled = resource_policy(
+lb_access_logs_enabled = define_policy(
     name="lb-access-logs-enabled",
     description="Checks that application and network load balancers write access logs.",
     validate=_lb_access_logs,
@@ -71,6 +74,7 @@ lb_access_logs_enabled = resource_policy(
     remediation_steps=(
         "Set accessLogs: {enabled: true, bucket: <logs bucket>} (paved's container mode uses the logs bucket)."
     ),
+    equivalents=Equivalents(awsguard=("elb-logging-enabled",), cdk_nag=("AwsSolutions-ELB2",), checkov=("CKV_AWS_91",)),
 )
 
 
@@ -90,8 +94,9 @@ def _cloudfront_logs(args: StackValidationArgs, report: Report) -> None:
             report("CloudFront distribution writes no access logs.", distribution.urn)
 
 
-cloudfront_access_logs_enabled = stack_policy(
+cloudfront_access_logs_enabled = define_policy(
     name="cloudfront-access-logs-enabled",
+    kind=STACK,
     description=(
         "Checks that CloudFront distributions write access logs (legacy loggingConfig or a CloudWatch log "
         "delivery source)."
@@ -101,6 +106,7 @@ cloudfront_access_logs_enabled = stack_policy(
     category=LOGGING,
     severity=Severity.LOW,
     remediation_steps="paved's cdn tier logs to the logs bucket; otherwise set loggingConfig or add a log delivery.",
+    equivalents=Equivalents(cdk_nag=("AwsSolutions-CFR3",), checkov=("CKV_AWS_86",)),
 )
 
 
@@ -123,14 +129,18 @@ def _s3_access_logs(args: StackValidationArgs, report: Report) -> None:
         report("S3 bucket writes no server access logs.", bucket.urn)
 
 
-s3_bucket_access_logs = stack_policy(
+s3_bucket_access_logs = define_policy(
     name="s3-bucket-access-logs",
+    kind=STACK,
     description="Checks that every S3 bucket except the log bucket writes server access logs.",
     validate=_s3_access_logs,
     resource_types=t.S3_BUCKETS,
     category=LOGGING,
     severity=Severity.LOW,
     remediation_steps="paved:data.buckets needs a bucket with purpose logs; every other bucket logs to it.",
+    equivalents=Equivalents(
+        awsguard=("s3-bucket-logging-enabled",), cdk_nag=("AwsSolutions-S1",), checkov=("CKV_AWS_18",)
+    ),
 )
 
 
@@ -142,7 +152,7 @@ def _api_access_logs(args: ResourceValidationArgs, report: Report) -> None:
         report("API Gateway stage writes no access logs.")
 
 
-apigateway_access_logs = resource_policy(
+apigateway_access_logs = define_policy(
     name="apigateway-access-logs",
     description="Checks that API Gateway REST and HTTP API stages write access logs.",
     validate=_api_access_logs,
@@ -150,6 +160,7 @@ apigateway_access_logs = resource_policy(
     category=LOGGING,
     severity=Severity.LOW,
     remediation_steps="Set accessLogSettings.destinationArn to a log group (paved's serverless mode does).",
+    equivalents=Equivalents(cdk_nag=("AwsSolutions-APIG1",), checkov=("CKV_AWS_76",)),
 )
 
 
@@ -161,7 +172,7 @@ def _cloudtrail(args: ResourceValidationArgs, report: Report) -> None:
         report("CloudTrail trail does not validate log files (enableLogFileValidation defaults to false).")
 
 
-cloudtrail_logging_and_validation = resource_policy(
+cloudtrail_logging_and_validation = define_policy(
     name="cloudtrail-logging-and-validation",
     description="Checks that CloudTrail trails log and validate their log files.",
     validate=_cloudtrail,
@@ -169,6 +180,7 @@ cloudtrail_logging_and_validation = resource_policy(
     category=LOGGING,
     severity=Severity.MEDIUM,
     remediation_steps="Leave enableLogging at true and set enableLogFileValidation: true.",
+    equivalents=Equivalents(checkov=("CKV_AWS_36", "CKV_AWS_251")),
 )
 
 
@@ -180,7 +192,7 @@ def _log_retention(args: ResourceValidationArgs, report: Report) -> None:
         report("Log group never expires its events (retentionInDays is not set).")
 
 
-log_group_retention_set = resource_policy(
+log_group_retention_set = define_policy(
     name="log-group-retention-set",
     description="Checks that every CloudWatch log group has a retention period.",
     validate=_log_retention,
@@ -188,15 +200,5 @@ log_group_retention_set = resource_policy(
     category=LOGGING,
     severity=Severity.LOW,
     remediation_steps="Set retentionInDays (paved:observability.logRetentionDays and each tier's logRetentionDays).",
+    equivalents=Equivalents(checkov=("CKV_AWS_66",)),
 )
-
-
-POLICIES = [
-    vpc_flow_logs_enabled,
-    lb_access_logs_enabled,
-    cloudfront_access_logs_enabled,
-    s3_bucket_access_logs,
-    apigateway_access_logs,
-    cloudtrail_logging_and_validation,
-    log_group_retention_set,
-]

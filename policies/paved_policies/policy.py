@@ -1,35 +1,77 @@
-"""How a paved policy is declared: category, default enforcement, covered types, exemptions.
+"""How a paved policy is declared: one factory, ``define_policy``, for resource and stack policies alike.
 
-A policy module declares module-level validator functions and, for each, a constant built with
-``resource_policy`` or ``stack_policy``. Both wrap the validator so that it only sees the resource
-types it covers and so that exemptions (see ``exemptions``) apply to every policy alike.
+A concern module declares module-level validator functions and, for each, a constant::
+
+    <policy_id> = define_policy(
+        name="<kebab-case-id>",
+        description="Checks that <what holds>.",
+        validate=_<validator>,
+        resource_types=[t.<TYPE>],
+        category=<CATEGORY>,
+        severity=Severity.<LEVEL>,
+        remediation_steps="<the paved setting that fixes it>",
+        equivalents=Equivalents(cdk_nag=("AwsSolutions-<id>",), checkov=("CKV_AWS_<n>",)),
+    )
+
+That is all: defining the constant at module level under ``paved_policies`` (or in
+``cost.budget_policies``) puts it in the pack (``registry``), and the README's coverage table is
+generated from its fields (``coverage``). The factory gives every policy the same wrapping
+(``wrapping``): its validator only sees the resource types it covers and exemptions apply; the
+default enforcement follows the category, and ``exemptions`` is part of its config schema.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
-from typing import Any, Final, Protocol, cast
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any, Final, Literal, overload
 
 from pulumi_policy import (
     EnforcementLevel,
-    Policy,
     PolicyConfigSchema,
-    ReportViolation,
-    ResourceValidationArgs,
     ResourceValidationPolicy,
     Severity,
-    StackValidationArgs,
     StackValidationPolicy,
 )
 
-from paved_policies.exemptions import (
-    EXEMPTIONS_SCHEMA,
-    LEDGER,
-    Exemption,
-    first_match,
-    parse_exemptions,
-    today,
+from paved_policies.exemptions import EXEMPTIONS_SCHEMA
+from paved_policies.wrapping import (
+    ANY_TYPE,
+    Report,
+    ResourceValidator,
+    StackValidator,
+    covers,
+    resource_validator,
+    stack_validator,
 )
+
+__all__ = [
+    "ANY_TYPE",
+    "CATEGORIES",
+    "COST",
+    "DATA_PROTECTION",
+    "ENCRYPTION_AT_REST",
+    "ENCRYPTION_IN_TRANSIT",
+    "IAM_LEAST_PRIVILEGE",
+    "LOGGING",
+    "MANDATORY_BY_DEFAULT",
+    "PUBLIC_EXPOSURE",
+    "RESOURCE",
+    "STACK",
+    "TAGGING",
+    "Declared",
+    "Equivalents",
+    "PavedPolicy",
+    "PavedResourcePolicy",
+    "PavedStackPolicy",
+    "Report",
+    "ResourceValidator",
+    "StackValidator",
+    "config_schema",
+    "default_enforcement",
+    "define_policy",
+]
 
 ENCRYPTION_AT_REST: Final = "encryption-at-rest"
 ENCRYPTION_IN_TRANSIT: Final = "encryption-in-transit"
@@ -50,16 +92,17 @@ CATEGORIES: Final = (
     TAGGING,
     COST,
 )
-"""Every policy carries exactly one of these in its ``tags``."""
+"""Every policy carries exactly one of these in its ``tags``; the pack runs them in this order."""
 
 MANDATORY_BY_DEFAULT: Final = frozenset(
     {ENCRYPTION_AT_REST, ENCRYPTION_IN_TRANSIT, IAM_LEAST_PRIVILEGE, PUBLIC_EXPOSURE, COST}
 )
 """Encryption, IAM and exposure (issue 3), and the budget caps (cost: DESIGN §5, issue 7)."""
 
-
-ANY_TYPE: Final = "*"
-"""In ``resource_types``: the policy looks at every resource (it filters itself)."""
+RESOURCE: Final = "resource"
+"""``kind`` of a policy that validates one resource at a time (``Analyze``)."""
+STACK: Final = "stack"
+"""``kind`` of a policy that validates the whole stack at once (``AnalyzeStack``)."""
 
 
 def default_enforcement(category: str) -> EnforcementLevel:
@@ -67,38 +110,72 @@ def default_enforcement(category: str) -> EnforcementLevel:
     return EnforcementLevel.MANDATORY if category in MANDATORY_BY_DEFAULT else EnforcementLevel.ADVISORY
 
 
-class Report(Protocol):
-    """What a validator calls to report a violation (``urn`` only in stack policies)."""
-
-    def __call__(self, message: str, urn: str | None = None) -> None: ...
-
-
-ResourceValidator = Callable[[ResourceValidationArgs, Report], None]
-StackValidator = Callable[[StackValidationArgs, Report], None]
-SdkResourceValidator = Callable[[ResourceValidationArgs, ReportViolation], None]
-SdkStackValidator = Callable[[StackValidationArgs, ReportViolation], None]
+_RULE_IDS: Final = {
+    "awsguard": re.compile(r"[a-z0-9]+(-[a-z0-9]+)*"),
+    "cdk_nag": re.compile(r"AwsSolutions-[A-Z0-9]+[0-9]+"),
+    "checkov": re.compile(r"CKV2?_AWS_[0-9]+"),
+}
 
 
-class PavedResourcePolicy(ResourceValidationPolicy):
-    """A resource policy that knows the resource types it covers and its category."""
+@dataclass(frozen=True)
+class Equivalents:
+    """The rules of other rule sets that check the same thing, by id (empty: none known).
 
-    resource_types: frozenset[str]
+    ``awsguard``: pulumi-policy-aws (AWSGuard) policy names; ``cdk_nag``: cdk-nag AwsSolutions rule
+    ids; ``checkov``: Checkov check ids. A malformed id fails the declaration.
+    """
+
+    awsguard: tuple[str, ...] = ()
+    cdk_nag: tuple[str, ...] = ()
+    checkov: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        for rule_set, pattern in _RULE_IDS.items():
+            ids = getattr(self, rule_set)
+            if isinstance(ids, str):
+                raise TypeError(f"Equivalents.{rule_set}: give a tuple of ids, not the string {ids!r}")
+            for rule in ids:
+                if not pattern.fullmatch(rule):
+                    raise ValueError(f"Equivalents.{rule_set}: {rule!r} is not an id of the form {pattern.pattern}")
+
+
+class Declared:
+    """What every paved policy knows besides the SDK's fields: its kind, category, covered types
+    and equivalents. Mixed into the SDK's policy classes, so the pack serves them as usual."""
+
+    kind: str
     category: str
-
-
-class PavedStackPolicy(StackValidationPolicy):
-    """A stack policy that knows the resource types it reports on and its category."""
-
     resource_types: frozenset[str]
-    category: str
+    types_label: str | None
+    """How the coverage table names the types when they are ``*`` (e.g. "every taggable type")."""
+    equivalents: Equivalents
+    exemptible: bool
+
+    def applies_to(self, resource_type: str) -> bool:
+        return covers(self.resource_types, resource_type)
 
 
-def config_schema(properties: Mapping[str, dict[str, Any]] | None = None) -> PolicyConfigSchema:
-    """A policy's config schema: ``exemptions`` plus the policy's own properties."""
-    return PolicyConfigSchema(properties={"exemptions": EXEMPTIONS_SCHEMA, **(properties or {})})
+class PavedResourcePolicy(Declared, ResourceValidationPolicy):
+    """A resource policy declared with ``define_policy``."""
 
 
-def resource_policy(
+class PavedStackPolicy(Declared, StackValidationPolicy):
+    """A stack policy declared with ``define_policy``."""
+
+
+PavedPolicy = PavedResourcePolicy | PavedStackPolicy
+
+
+def config_schema(
+    properties: Mapping[str, dict[str, Any]] | None = None, *, exemptible: bool = True
+) -> PolicyConfigSchema:
+    """A policy's config schema: its own properties, and ``exemptions`` unless it cannot be exempted."""
+    own = dict(properties or {})
+    return PolicyConfigSchema(properties={"exemptions": EXEMPTIONS_SCHEMA, **own} if exemptible else own)
+
+
+@overload
+def define_policy(
     *,
     name: str,
     description: str,
@@ -107,25 +184,16 @@ def resource_policy(
     category: str,
     severity: Severity,
     remediation_steps: str,
-    config: Mapping[str, dict[str, Any]] | None = None,
-) -> PavedResourcePolicy:
-    types = frozenset(resource_types)
-    policy = PavedResourcePolicy(
-        name=name,
-        description=description,
-        validate=_resource_validation(name, None if ANY_TYPE in types else types, validate),
-        enforcement_level=default_enforcement(category),
-        config_schema=config_schema(config),
-        severity=severity,
-        tags=[category],
-        remediation_steps=remediation_steps,
-    )
-    policy.resource_types = types
-    policy.category = category
-    return policy
+    kind: Literal["resource"] = ...,
+    equivalents: Equivalents = ...,
+    config: Mapping[str, dict[str, Any]] | None = ...,
+    types_label: str | None = ...,
+    exemptible: bool = ...,
+) -> PavedResourcePolicy: ...
 
 
-def stack_policy(
+@overload
+def define_policy(
     *,
     name: str,
     description: str,
@@ -134,150 +202,64 @@ def stack_policy(
     category: str,
     severity: Severity,
     remediation_steps: str,
+    kind: Literal["stack"],
+    equivalents: Equivalents = ...,
+    config: Mapping[str, dict[str, Any]] | None = ...,
+    types_label: str | None = ...,
+    exemptible: bool = ...,
+) -> PavedStackPolicy: ...
+
+
+def define_policy(
+    *,
+    name: str,
+    description: str,
+    validate: ResourceValidator | StackValidator,
+    resource_types: Iterable[str],
+    category: str,
+    severity: Severity,
+    remediation_steps: str,
+    kind: Literal["resource", "stack"] = RESOURCE,
+    equivalents: Equivalents = Equivalents(),
     config: Mapping[str, dict[str, Any]] | None = None,
-) -> PavedStackPolicy:
-    types = frozenset(resource_types)
-    policy = PavedStackPolicy(
-        name=name,
-        description=description,
-        validate=_stack_validation(name, None if ANY_TYPE in types else types, validate),
-        enforcement_level=default_enforcement(category),
-        config_schema=config_schema(config),
-        severity=severity,
-        tags=[category],
-        remediation_steps=remediation_steps,
-    )
-    policy.resource_types = types
-    policy.category = category
-    return policy
+    types_label: str | None = None,
+    exemptible: bool = True,
+) -> PavedPolicy:
+    """A paved policy.
 
-
-def with_exemptions(policy: Policy) -> Policy:
-    """A policy built elsewhere (e.g. the cost model's budget policies), given exemptions.
-
-    Paved's own policies already have them; others are rebuilt around their ``validate`` with the
-    same metadata and ``exemptions`` added to their config schema.
+    ``resource_types``: the types it looks at (resource policies) or reports on (stack policies);
+    ``[ANY_TYPE]`` for all. ``config``: JSON schemas of the policy's own config properties.
+    ``exemptible=False`` only for the exemption listing itself.
     """
-    if isinstance(policy, PavedResourcePolicy | PavedStackPolicy):
-        return policy
-    schema = policy.config_schema
-    properties = {"exemptions": EXEMPTIONS_SCHEMA, **(schema.properties if schema else {})}
+    types = frozenset(resource_types)
+    if not types:
+        raise ValueError(f"{name}: declare the resource types it covers (or [ANY_TYPE])")
+    if category not in CATEGORIES:
+        raise ValueError(f"{name}: category {category!r} is not one of {', '.join(CATEGORIES)}")
     common: dict[str, Any] = {
-        "name": policy.name,
-        "description": policy.description,
-        "enforcement_level": policy.enforcement_level,
-        "config_schema": PolicyConfigSchema(properties=properties, required=schema.required if schema else None),
-        "display_name": policy.display_name,
-        "severity": policy.severity,
-        "framework": policy.framework,
-        "tags": policy.tags,
-        "remediation_steps": policy.remediation_steps,
-        "url": policy.url,
+        "name": name,
+        "description": description,
+        "enforcement_level": default_enforcement(category),
+        "config_schema": config_schema(config, exemptible=exemptible),
+        "severity": severity,
+        "tags": [category],
+        "remediation_steps": remediation_steps,
     }
-    if isinstance(policy, StackValidationPolicy):
-        return StackValidationPolicy(validate=_stack_validation(policy.name, None, _sync(policy.validate)), **common)
-    if isinstance(policy, ResourceValidationPolicy):
-        return ResourceValidationPolicy(
-            validate=_resource_validation(policy.name, None, _sync(policy.validate)), **common
+    policy: PavedPolicy
+    if kind == RESOURCE:
+        wrapped = resource_validator(name, types, validate, exemptible=exemptible)  # type: ignore[arg-type]
+        policy = PavedResourcePolicy(validate=wrapped, **common)
+    elif kind == STACK:
+        policy = PavedStackPolicy(
+            validate=stack_validator(name, types, validate, exemptible=exemptible),  # type: ignore[arg-type]
+            **common,
         )
-    raise TypeError(f"{policy.name}: not a resource or stack validation policy")
-
-
-def _sync(validate: Callable[[Any, ReportViolation], Any]) -> Callable[[Any, Report], None]:
-    def run(args: Any, report: Report) -> None:
-        result = validate(args, cast(ReportViolation, report))
-        if result is not None and hasattr(result, "__await__"):
-            import asyncio
-
-            loop = asyncio.new_event_loop()
-            try:
-                loop.run_until_complete(result)
-            finally:
-                loop.close()
-
-    return run
-
-
-# --- exemptions, applied around every validator ----------------------------------------------
-
-_parsed: dict[str, tuple[Any, tuple[Exemption, ...]]] = {}
-
-
-def _exemptions(policy: str, config: Mapping[str, Any]) -> tuple[Exemption, ...]:
-    """The policy's parsed exemptions; parsed once per config (the SDK hands the same list on)."""
-    raw = config.get("exemptions") if config else None
-    if not raw:
-        return ()
-    cached = _parsed.get(policy)
-    if cached is not None and cached[0] is raw:
-        return cached[1]
-    exemptions = parse_exemptions(policy, raw)
-    _parsed[policy] = (raw, exemptions)
-    LEDGER.configured(exemptions)
-    return exemptions
-
-
-def _expired_message(exemption: Exemption) -> str:
-    return (
-        f"The {exemption.describe()} expired; it no longer withholds violations. "
-        "Fix the resource and remove the exemption, or renew it with a new date and reason."
-    )
-
-
-def _resource_validation(name: str, types: frozenset[str] | None, validate: ResourceValidator) -> SdkResourceValidator:
-    def run(args: ResourceValidationArgs, sdk_report: ReportViolation) -> None:
-        report = cast(Report, sdk_report)
-        if types is not None and args.resource_type not in types:
-            return
-        exemptions = _exemptions(name, args.get_config())
-        match = first_match(exemptions, args.urn) if exemptions else None
-        if match is None:
-            validate(args, report)
-            return
-        if match.expired(today()):
-            report(_expired_message(match))
-            validate(args, report)
-            return
-        withheld = 0
-
-        def withhold(message: str, urn: str | None = None) -> None:
-            nonlocal withheld
-            withheld += 1
-
-        validate(args, withhold)
-        LEDGER.applied(match, args.urn, withheld=withheld)
-
-    run.__name__ = getattr(validate, "__name__", name)
-    run.__doc__ = validate.__doc__
-    return run
-
-
-def _stack_validation(name: str, types: frozenset[str] | None, validate: StackValidator) -> SdkStackValidator:
-    def run(args: StackValidationArgs, sdk_report: ReportViolation) -> None:
-        report = cast(Report, sdk_report)
-        exemptions = _exemptions(name, args.get_config())
-        if not exemptions:
-            validate(args, report)
-            return
-        day = today()
-        for resource in args.resources:
-            if types is not None and resource.resource_type not in types:
-                continue
-            match = first_match(exemptions, resource.urn)
-            if match is not None and match.expired(day):
-                report(_expired_message(match), resource.urn)
-            elif match is not None:
-                LEDGER.applied(match, resource.urn, withheld=0)
-
-        def filtered(message: str, urn: str | None = None) -> None:
-            match = first_match(exemptions, urn) if urn else None
-            if match is not None and not match.expired(day):
-                LEDGER.applied(match, urn or "", withheld=1)
-                return
-            report(message, urn)
-
-        validate(args, filtered)
-
-    run.__name__ = getattr(validate, "__name__", name)
-    run.__doc__ = validate.__doc__
-    return run
+    else:
+        raise ValueError(f"{name}: kind {kind!r} is not {RESOURCE!r} or {STACK!r}")
+    policy.kind = kind
+    policy.category = category
+    policy.resource_types = types
+    policy.types_label = types_label
+    policy.equivalents = equivalents
+    policy.exemptible = exemptible
+    return policy

@@ -13,55 +13,11 @@ import json
 from collections.abc import Mapping, Sequence
 from typing import Any, Final
 
-from pulumi_policy.proxy import (
-    UNKNOWN_ARCHIVE_VALUE,
-    UNKNOWN_ARRAY_VALUE,
-    UNKNOWN_ASSET_VALUE,
-    UNKNOWN_BOOLEAN_VALUE,
-    UNKNOWN_NUMBER_VALUE,
-    UNKNOWN_OBJECT_VALUE,
-    UNKNOWN_STRING_VALUE,
-    UnknownValueError,
-)
+from pulumi_policy.proxy import UnknownValueError
 
-
-class _Unknown:
-    """A value the engine cannot know yet (preview)."""
-
-    _instance: _Unknown | None = None
-
-    def __new__(cls) -> _Unknown:
-        if cls._instance is None:
-            cls._instance = super().__new__(cls)
-        return cls._instance
-
-    def __repr__(self) -> str:
-        return "UNKNOWN"
-
-    def __bool__(self) -> bool:
-        raise TypeError("an unknown value has no truth value; compare with `is UNKNOWN` first")
-
-
-UNKNOWN: Final[_Unknown] = _Unknown()
-
-UNKNOWN_SENTINELS: Final = frozenset(
-    {
-        UNKNOWN_BOOLEAN_VALUE,
-        UNKNOWN_NUMBER_VALUE,
-        UNKNOWN_STRING_VALUE,
-        UNKNOWN_ARRAY_VALUE,
-        UNKNOWN_ASSET_VALUE,
-        UNKNOWN_ARCHIVE_VALUE,
-        UNKNOWN_OBJECT_VALUE,
-    }
-)
-"""The strings the engine and the SDK use on the wire for each kind of unknown value."""
+from paved_policies.unknown import UNKNOWN, UNKNOWN_SENTINELS, Unknown
 
 _SECRET_SIG: Final = "4dabf18193072939515e22adb298388d"
-
-
-def is_unknown(value: Any) -> bool:
-    return value is UNKNOWN or (isinstance(value, str) and value in UNKNOWN_SENTINELS)
 
 
 def _item(container: Any, key: Any) -> Any:
@@ -124,10 +80,10 @@ def items(value: Any) -> list[Any]:
     return [value]
 
 
-def truth(value: Any, default: bool | None = None) -> bool | _Unknown | None:
+def truth(value: Any, default: bool | None = None) -> bool | Unknown | None:
     """A boolean property: ``True``/``False`` (also from the strings the provider uses), the
     provider's ``default`` when absent, ``UNKNOWN`` when unknown, ``None`` when not a boolean."""
-    if isinstance(value, _Unknown):
+    if isinstance(value, Unknown):
         return value
     if value is None:
         return default
@@ -144,9 +100,9 @@ def truth(value: Any, default: bool | None = None) -> bool | _Unknown | None:
     return None
 
 
-def number(value: Any) -> float | _Unknown | None:
+def number(value: Any) -> float | Unknown | None:
     """A numeric property (numbers arrive as floats; some as strings), ``None`` if absent or not a number."""
-    if isinstance(value, _Unknown):
+    if isinstance(value, Unknown):
         return value
     if isinstance(value, bool):
         return None
@@ -160,9 +116,9 @@ def number(value: Any) -> float | _Unknown | None:
     return None
 
 
-def text(value: Any) -> str | _Unknown | None:
+def text(value: Any) -> str | Unknown | None:
     """A string property, ``None`` if absent or not a string."""
-    if isinstance(value, _Unknown):
+    if isinstance(value, Unknown):
         return value
     return value if isinstance(value, str) else None
 

@@ -11,8 +11,9 @@ from pulumi_policy import PolicyResource, ResourceValidationArgs, Severity, Stac
 from paved_policies import types as t
 from paved_policies.documents import parse_document, restricts_principal
 from paved_policies.joins import StackIndex, UnresolvedError
-from paved_policies.policy import ANY_TYPE, PUBLIC_EXPOSURE, Report, resource_policy, stack_policy
-from paved_policies.props import UNKNOWN, get, items, number, text, truth
+from paved_policies.policy import ANY_TYPE, PUBLIC_EXPOSURE, STACK, Equivalents, Report, define_policy
+from paved_policies.props import get, items, number, text, truth
+from paved_policies.unknown import UNKNOWN
 
 OPEN_CIDRS = frozenset({"0.0.0.0/0", "::/0"})
 WEB_PORTS = frozenset({80, 443})
@@ -90,7 +91,7 @@ def _no_public_ingress(args: ResourceValidationArgs, report: Report) -> None:
             report(f"Security group admits {cidr} on port(s) {shown}; only 80 and 443 may be open to the internet.")
 
 
-security_group_no_public_ingress = resource_policy(
+security_group_no_public_ingress = define_policy(
     name="security-group-no-public-ingress",
     description="Checks that security groups admit 0.0.0.0/0 or ::/0 only on ports 80 and 443.",
     validate=_no_public_ingress,
@@ -101,6 +102,7 @@ security_group_no_public_ingress = resource_policy(
         "Admit the load balancer's or the workload's security group instead of a CIDR (paved's data tier "
         "admits the network tier's workload security group); use SSM Session Manager instead of SSH."
     ),
+    equivalents=Equivalents(cdk_nag=("AwsSolutions-EC23",), checkov=("CKV_AWS_24", "CKV_AWS_25", "CKV_AWS_277")),
 )
 
 _SECURITY_GROUP_PROPS = ("securityGroups", "vpcSecurityGroupIds", "securityGroupIds", "securityGroupId")
@@ -153,8 +155,9 @@ def _web_ports_on_load_balancers(args: StackValidationArgs, report: Report) -> N
             )
 
 
-security_group_web_ports_only_on_load_balancers = stack_policy(
+security_group_web_ports_only_on_load_balancers = define_policy(
     name="security-group-web-ports-only-on-load-balancers",
+    kind=STACK,
     description=(
         "Checks that security groups open to the internet on 80/443 are used only by load balancers and "
         "CloudFront origins."
@@ -175,7 +178,7 @@ def _database_public(args: ResourceValidationArgs, report: Report) -> None:
         report("The database or broker is publicly accessible.")
 
 
-database_not_publicly_accessible = resource_policy(
+database_not_publicly_accessible = define_policy(
     name="database-not-publicly-accessible",
     description="Checks that RDS, Aurora, Neptune, Redshift, DMS and Amazon MQ endpoints are not publicly accessible.",
     validate=_database_public,
@@ -191,6 +194,11 @@ database_not_publicly_accessible = resource_policy(
     category=PUBLIC_EXPOSURE,
     severity=Severity.CRITICAL,
     remediation_steps="Set publiclyAccessible: false and keep the database in isolated subnets (paved:data does).",
+    equivalents=Equivalents(
+        awsguard=("rds-instance-public-access", "redshift-cluster-public-access"),
+        cdk_nag=("AwsSolutions-RS8",),
+        checkov=("CKV_AWS_17", "CKV_AWS_87", "CKV_AWS_89", "CKV_AWS_69"),
+    ),
 )
 
 PUBLIC_ACLS = frozenset({"public-read", "public-read-write", "authenticated-read"})
@@ -220,7 +228,7 @@ def _s3_public_acl(args: ResourceValidationArgs, report: Report) -> None:
         report("Grants access to AllUsers or AuthenticatedUsers.")
 
 
-s3_no_public_acl = resource_policy(
+s3_no_public_acl = define_policy(
     name="s3-no-public-acl",
     description="Checks that S3 buckets and objects are never granted to AllUsers or AuthenticatedUsers by ACL.",
     validate=_s3_public_acl,
@@ -230,6 +238,7 @@ s3_no_public_acl = resource_policy(
     remediation_steps=(
         "Use ownership controls BucketOwnerEnforced (ACLs off) and serve public content through CloudFront."
     ),
+    equivalents=Equivalents(checkov=("CKV_AWS_20",)),
 )
 
 _BLOCK_FLAGS = ("blockPublicAcls", "blockPublicPolicy", "ignorePublicAcls", "restrictPublicBuckets")
@@ -265,8 +274,9 @@ def _s3_public_access_block(args: StackValidationArgs, report: Report) -> None:
             report("S3 bucket has no public access block.", bucket.urn)
 
 
-s3_bucket_public_access_block = stack_policy(
+s3_bucket_public_access_block = define_policy(
     name="s3-bucket-public-access-block",
+    kind=STACK,
     description=(
         "Checks that every S3 bucket has a public access block with all four settings on (or the account has one)."
     ),
@@ -277,6 +287,9 @@ s3_bucket_public_access_block = stack_policy(
     remediation_steps=(
         "Add an aws.s3.BucketPublicAccessBlock with blockPublicAcls, blockPublicPolicy, ignorePublicAcls "
         "and restrictPublicBuckets true; paved's data tier adds one per bucket."
+    ),
+    equivalents=Equivalents(
+        cdk_nag=("AwsSolutions-S2",), checkov=("CKV2_AWS_6", "CKV_AWS_53", "CKV_AWS_54", "CKV_AWS_55", "CKV_AWS_56")
     ),
 )
 
@@ -295,7 +308,7 @@ def _public_snapshots(args: ResourceValidationArgs, report: Report) -> None:
             report("Turns off the region's block on public sharing (state unblocked).")
 
 
-no_public_snapshots_or_images = resource_policy(
+no_public_snapshots_or_images = define_policy(
     name="no-public-snapshots-or-images",
     description="Checks that AMIs, EBS snapshots and RDS snapshots are never shared publicly.",
     validate=_public_snapshots,
@@ -311,6 +324,7 @@ no_public_snapshots_or_images = resource_policy(
     remediation_steps=(
         "Share with named account ids only; keep block-public-access at block-all-sharing / block-new-sharing."
     ),
+    equivalents=Equivalents(checkov=("CKV_AWS_302",)),
 )
 
 
@@ -328,7 +342,7 @@ def _eks_endpoint(args: ResourceValidationArgs, report: Report) -> None:
         report("EKS API endpoint is public to the whole internet (publicAccessCidrs defaults to 0.0.0.0/0).")
 
 
-eks_endpoint_restricted = resource_policy(
+eks_endpoint_restricted = define_policy(
     name="eks-endpoint-restricted",
     description="Checks that a public EKS API endpoint is limited to named CIDR blocks.",
     validate=_eks_endpoint,
@@ -336,6 +350,7 @@ eks_endpoint_restricted = resource_policy(
     category=PUBLIC_EXPOSURE,
     severity=Severity.HIGH,
     remediation_steps="Set vpcConfig.endpointPublicAccess: false, or publicAccessCidrs to your office/VPN ranges.",
+    equivalents=Equivalents(cdk_nag=("AwsSolutions-EKS1",), checkov=("CKV_AWS_38", "CKV_AWS_39")),
 )
 
 
@@ -344,7 +359,7 @@ def _function_url_auth(args: ResourceValidationArgs, report: Report) -> None:
         report("Lambda function URL has authorizationType NONE: anyone can invoke it.")
 
 
-lambda_function_url_requires_auth = resource_policy(
+lambda_function_url_requires_auth = define_policy(
     name="lambda-function-url-requires-auth",
     description="Checks that Lambda function URLs require IAM authorization.",
     validate=_function_url_auth,
@@ -354,6 +369,7 @@ lambda_function_url_requires_auth = resource_policy(
     remediation_steps=(
         "Set authorizationType: AWS_IAM, or expose the function through paved's HTTP API with its JWT authorizer."
     ),
+    equivalents=Equivalents(checkov=("CKV_AWS_258",)),
 )
 
 
@@ -376,7 +392,7 @@ def _opensearch_public(args: ResourceValidationArgs, report: Report) -> None:
             report("OpenSearch access policy grants any principal without a condition.")
 
 
-opensearch_domain_not_public = resource_policy(
+opensearch_domain_not_public = define_policy(
     name="opensearch-domain-not-public",
     description=(
         "Checks that OpenSearch and Elasticsearch domains sit in a VPC and their access policy names its principals."
@@ -386,6 +402,11 @@ opensearch_domain_not_public = resource_policy(
     category=PUBLIC_EXPOSURE,
     severity=Severity.CRITICAL,
     remediation_steps="Set vpcOptions with private subnets and grant named IAM principals in accessPolicies.",
+    equivalents=Equivalents(
+        awsguard=("elasticsearch-in-vpc-only",),
+        cdk_nag=("AwsSolutions-OS1", "AwsSolutions-OS5"),
+        checkov=("CKV_AWS_137",),
+    ),
 )
 
 
@@ -400,7 +421,7 @@ def _instance_public_ip(args: ResourceValidationArgs, report: Report) -> None:
             report("Launch template gives instances a public IP address.")
 
 
-ec2_instance_no_public_ip = resource_policy(
+ec2_instance_no_public_ip = define_policy(
     name="ec2-instance-no-public-ip",
     description="Checks that EC2 instances and launch templates do not assign public IP addresses.",
     validate=_instance_public_ip,
@@ -408,6 +429,7 @@ ec2_instance_no_public_ip = resource_policy(
     category=PUBLIC_EXPOSURE,
     severity=Severity.HIGH,
     remediation_steps="Run instances in private subnets behind a load balancer; reach them with SSM Session Manager.",
+    equivalents=Equivalents(awsguard=("ec2-instance-no-public-ip",), checkov=("CKV_AWS_88",)),
 )
 
 
@@ -419,7 +441,7 @@ def _notebook_internet(args: ResourceValidationArgs, report: Report) -> None:
         report("SageMaker notebook instance has direct internet access (directInternetAccess defaults to Enabled).")
 
 
-sagemaker_notebook_no_direct_internet = resource_policy(
+sagemaker_notebook_no_direct_internet = define_policy(
     name="sagemaker-notebook-no-direct-internet",
     description="Checks that SageMaker notebook instances have direct internet access disabled.",
     validate=_notebook_internet,
@@ -427,19 +449,5 @@ sagemaker_notebook_no_direct_internet = resource_policy(
     category=PUBLIC_EXPOSURE,
     severity=Severity.HIGH,
     remediation_steps="Set directInternetAccess: Disabled with subnetId and securityGroups in the VPC.",
+    equivalents=Equivalents(cdk_nag=("AwsSolutions-SM3",)),
 )
-
-
-POLICIES = [
-    security_group_no_public_ingress,
-    security_group_web_ports_only_on_load_balancers,
-    database_not_publicly_accessible,
-    s3_no_public_acl,
-    s3_bucket_public_access_block,
-    no_public_snapshots_or_images,
-    eks_endpoint_restricted,
-    lambda_function_url_requires_auth,
-    opensearch_domain_not_public,
-    ec2_instance_no_public_ip,
-    sagemaker_notebook_no_direct_internet,
-]

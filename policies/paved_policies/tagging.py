@@ -8,9 +8,10 @@ from typing import Any
 
 from pulumi_policy import PolicyProviderResource, ResourceValidationArgs, Severity
 
-from paved_policies.policy import ANY_TYPE, TAGGING, Report, resource_policy
-from paved_policies.props import UNKNOWN, get, json_object, plain
+from paved_policies.policy import ANY_TYPE, TAGGING, Report, define_policy
+from paved_policies.props import get, json_object, plain
 from paved_policies.sdk_types import taggable_types
+from paved_policies.unknown import UNKNOWN
 
 DEFAULT_REQUIRED_TAGS = ["environment", "project", "owner", "cost-center"]
 
@@ -62,13 +63,14 @@ def _required_tags(args: ResourceValidationArgs, report: Report) -> None:
         report(f"Required tag(s) with an empty value: {', '.join(empty)}.")
 
 
-required_tags = resource_policy(
+required_tags = define_policy(
     name="required-tags",
     description=(
         "Checks that every taggable resource carries the required tags, its own or its provider's default tags."
     ),
     validate=_required_tags,
     resource_types=[ANY_TYPE],
+    types_label="every taggable type (data/taggable_types.json)",
     category=TAGGING,
     severity=Severity.LOW,
     remediation_steps=(
@@ -84,5 +86,3 @@ required_tags = resource_policy(
         }
     },
 )
-
-POLICIES = [required_tags]

@@ -60,6 +60,7 @@ EBS_ENCRYPTION_BY_DEFAULT: Final = "aws:ebs/encryptionByDefault:EncryptionByDefa
 EBS_SNAPSHOT_BLOCK_PUBLIC_ACCESS: Final = "aws:ebs/snapshotBlockPublicAccess:SnapshotBlockPublicAccess"
 EC2_INSTANCE: Final = "aws:ec2/instance:Instance"
 EC2_LAUNCH_TEMPLATE: Final = "aws:ec2/launchTemplate:LaunchTemplate"
+EC2_SPOT_INSTANCE_REQUEST: Final = "aws:ec2/spotInstanceRequest:SpotInstanceRequest"
 EC2_AMI_LAUNCH_PERMISSION: Final = "aws:ec2/amiLaunchPermission:AmiLaunchPermission"
 EC2_IMAGE_BLOCK_PUBLIC_ACCESS: Final = "aws:ec2/imageBlockPublicAccess:ImageBlockPublicAccess"
 EFS_FILE_SYSTEM: Final = "aws:efs/fileSystem:FileSystem"
@@ -130,4 +131,5 @@ KMS_KEY: Final = "aws:kms/key:Key"
 KMS_KEY_POLICY: Final = "aws:kms/keyPolicy:KeyPolicy"
 COGNITO_USER_POOL: Final = "aws:cognito/userPool:UserPool"
 
-AWS_PROVIDER: Final = "pulumi:providers:aws"
+# --- cost -------------------------------------------------------------------------------------
+BUDGET: Final = "aws:budgets/budget:Budget"

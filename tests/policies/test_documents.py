@@ -27,12 +27,17 @@ STAR = {"Effect": "Allow", "Action": "*", "Resource": "*"}
 )
 def test_wildcard_action_found_in_string_or_object_documents_and_single_or_list_statements(document: Any) -> None:
     args = resource_args("aws:iam/policy:Policy", {"policy": document})
-    assert violations(POLICY["iam-no-wildcard-actions"], args)
+    assert violations(POLICY["iam-no-wildcard-actions"], args) == [
+        "policy statement allows *: every action of the service."
+    ]
 
 
 def test_actions_are_matched_in_any_case() -> None:
     doc = {"Statement": [{"Effect": "ALLOW", "Action": ["IAM:passrole"], "Resource": ["*"]}]}
-    assert violations(POLICY["iam-no-passrole-on-wildcard"], resource_args("aws:iam/policy:Policy", {"policy": doc}))
+    args = resource_args("aws:iam/policy:Policy", {"policy": doc})
+    assert violations(POLICY["iam-no-passrole-on-wildcard"], args) == [
+        'policy statement allows iam:PassRole on Resource "*": it can hand any role to a service.'
+    ]
 
 
 def test_principal_as_string_or_list_and_any_case_service_key() -> None:
@@ -41,9 +46,10 @@ def test_principal_as_string_or_list_and_any_case_service_key() -> None:
             {"Effect": "Allow", "Principal": {"AWS": ["arn:aws:iam::1:root", "*"]}, "Action": "sts:AssumeRole"}
         ]
     }
-    assert violations(
-        POLICY["iam-trust-policy-no-public-principal"], resource_args("aws:iam/role:Role", {"assumeRolePolicy": public})
-    )
+    args = resource_args("aws:iam/role:Role", {"assumeRolePolicy": public})
+    assert violations(POLICY["iam-trust-policy-no-public-principal"], args) == [
+        "trust policy statement lets any principal assume the role without a condition."
+    ]
 
 
 def test_unknown_statement_parts_are_skipped_not_guessed() -> None:
@@ -88,7 +94,9 @@ def test_key_policy_root_of_an_untrusted_account_is_reported_when_accounts_are_c
         "Statement": [{"Effect": "Allow", "Principal": {"AWS": "999999999999"}, "Action": "kms:*", "Resource": "*"}]
     }
     args = resource_args("aws:kms/key:Key", {"policy": document}, config={"trustedAccountIds": ["123456789012"]})
-    assert violations(POLICY["kms-key-policy-least-privilege"], args)
+    assert violations(POLICY["kms-key-policy-least-privilege"], args) == [
+        "key policy statement grants account 999999999999, which is not in trustedAccountIds."
+    ]
 
 
 @pytest.mark.parametrize(

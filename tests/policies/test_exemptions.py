@@ -15,6 +15,12 @@ from paved_policies.testing import StackResource, resource_args, stack_args, urn
 POLICY = {policy.name: policy for policy in all_policies()}
 RDS = "aws:rds/instance:Instance"
 ENCRYPTED = POLICY["rds-instance-storage-encrypted"]
+UNENCRYPTED = "RDS instance storage is not encrypted (storageEncrypted defaults to false)."
+EXPIRED_DB = (
+    "The exemption #1 of 'rds-instance-storage-encrypted' for name 'db' (until 2001-01-01): migrating in OPS-42 "
+    "expired; it no longer withholds violations. Fix the resource and remove the exemption, or renew it with a new "
+    "date and reason."
+)
 
 
 @pytest.fixture(autouse=True)
@@ -41,23 +47,23 @@ def test_active_exemption_by_name_pattern_withholds_the_violation_and_is_listed(
 def test_exemption_by_urn_matches_only_that_resource() -> None:
     config = exempt(urn=urn_for(RDS, "db-a"))
     assert violations(ENCRYPTED, resource_args(RDS, {}, name="db-a", config=config)) == []
-    assert violations(ENCRYPTED, resource_args(RDS, {}, name="db-b", config=config))
+    assert violations(ENCRYPTED, resource_args(RDS, {}, name="db-b", config=config)) == [UNENCRYPTED]
 
 
 def test_expired_exemption_is_a_violation_and_withholds_nothing() -> None:
     args = resource_args(RDS, {"storageEncrypted": True}, name="db", config=exempt(name="db", expires="2001-01-01"))
-    found = violations(ENCRYPTED, args)
-    assert len(found) == 1
-    assert "expired" in found[0] and "2001-01-01" in found[0]
+    assert violations(ENCRYPTED, args) == [EXPIRED_DB]
     unencrypted = resource_args(RDS, {}, name="db", config=exempt(name="db", expires="2001-01-01"))
-    assert len(violations(ENCRYPTED, unencrypted)) == 2
+    assert violations(ENCRYPTED, unencrypted) == [EXPIRED_DB, UNENCRYPTED]
     assert violations(policy_exemptions, stack_args([])) == []
 
 
 def test_active_exemption_matching_nothing_is_listed_as_stale() -> None:
     violations(ENCRYPTED, resource_args(RDS, {}, name="db", config=exempt(name="gone-*")))
-    listed = violations(policy_exemptions, stack_args([]))
-    assert len(listed) == 1 and "matches no resource" in listed[0]
+    assert violations(policy_exemptions, stack_args([])) == [
+        "Active exemption #1 of 'rds-instance-storage-encrypted' for name 'gone-*' (until 2999-12-31): migrating "
+        "in OPS-42; it matches no resource in this stack — remove it."
+    ]
 
 
 def test_stack_policy_exemption_withholds_violations_for_the_matching_resource() -> None:
@@ -75,8 +81,11 @@ def test_stack_policy_expired_exemption_is_reported_on_the_resource() -> None:
     args = stack_args(
         [StackResource("aws:s3/bucket:Bucket", "scratch", {"versioning": {"enabled": True}})], config=config
     )
-    found = violations(POLICY["s3-bucket-versioning-enabled"], args)
-    assert len(found) == 1 and found[0].startswith("scratch: ") and "expired" in found[0]
+    assert violations(POLICY["s3-bucket-versioning-enabled"], args) == [
+        "scratch: The exemption #1 of 's3-bucket-versioning-enabled' for name 'scratch' (until 2001-01-01): "
+        "migrating in OPS-42 expired; it no longer withholds violations. Fix the resource and remove the exemption, "
+        "or renew it with a new date and reason."
+    ]
 
 
 @pytest.mark.parametrize(
@@ -104,3 +113,19 @@ def test_malformed_exemption_fails_the_policy_run_clearly() -> None:
     args = resource_args(RDS, {}, config={"exemptions": [{"name": "db", "expires": "2999-01-01"}]})
     with pytest.raises(ExemptionError, match=r"exemptions\[0\]\.reason"):
         violations(ENCRYPTED, args)
+
+
+def test_the_exemption_listing_cannot_itself_be_exempted() -> None:
+    assert policy_exemptions.exemptible is False
+    assert policy_exemptions.config_schema is not None
+    assert "exemptions" not in policy_exemptions.config_schema.properties
+
+
+def test_a_stack_policy_exemption_applies_only_to_the_types_the_policy_reports_on() -> None:
+    config = exempt(name="*")
+    resources = [StackResource("aws:s3/bucket:Bucket", "data"), StackResource("aws:sqs/queue:Queue", "jobs")]
+    assert violations(POLICY["s3-bucket-versioning-enabled"], stack_args(resources, config=config)) == []
+    assert violations(policy_exemptions, stack_args([])) == [
+        "data: Active exemption #1 of 's3-bucket-versioning-enabled' for name '*' (until 2999-12-31): migrating in "
+        "OPS-42; withholding 1 violation(s) in this stack."
+    ]

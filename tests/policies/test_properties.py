@@ -8,11 +8,12 @@ from typing import Any
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from paved_policies.registry import all_policies
+from paved_policies.registry import all_policies, covered_types
 from paved_policies.testing import UNKNOWN, StackResource, resource_args, secret, stack_args, violations
 from pulumi_policy import ResourceValidationPolicy, StackValidationPolicy
 
-from tests.policies.coverage import ALL_TYPE_TOKENS, COVERED_TYPES, sdk_inputs
+from tests.policies.baselines import BASELINES
+from tests.policies.type_tokens import ALL_TYPE_TOKENS, sdk_inputs
 
 SCALE = int(os.environ.get("PAVED_FUZZ_SCALE", "1"))
 """Multiply every example count (e.g. ``PAVED_FUZZ_SCALE=50`` for a long local run)."""
@@ -83,7 +84,7 @@ def property_bags(draw: st.DrawFn, type_: str) -> dict[str, Any]:
 
 @st.composite
 def typed_bags(draw: st.DrawFn) -> tuple[str, dict[str, Any]]:
-    type_ = draw(st.sampled_from(COVERED_TYPES))
+    type_ = draw(st.sampled_from(covered_types()))
     return type_, draw(property_bags(type_))
 
 
@@ -125,7 +126,7 @@ def stacks(draw: st.DrawFn) -> list[StackResource]:
 @fuzz(100)
 @given(stacks())
 def test_no_stack_policy_raises_on_any_stack(resources: list[StackResource]) -> None:
-    args = stack_args(resources)
+    args = stack_args(resources, config={"maxMonthlyUsd": 100})
     for policy in STACK_POLICIES:
         found = violations(policy, args)
         assert all(isinstance(message, str) and message for message in found)
@@ -154,23 +155,22 @@ def _replace(value: Any, path: tuple[Any, ...], new: Any) -> Any:
 
 
 @st.composite
-def mutated_cases(draw: st.DrawFn) -> tuple[str, dict[str, Any]]:
-    """A realistic case from cases.py with some of its values (at any depth) replaced."""
-    from tests.policies.cases import CASES
-
-    case = draw(st.sampled_from(CASES))
-    props: Any = json.loads(json.dumps(case.props))
+def mutated_baselines(draw: st.DrawFn) -> tuple[str, dict[str, Any]]:
+    """A compliant baseline (tests/policies/baselines.py) with some of its values, at any depth, replaced."""
+    baseline = draw(st.sampled_from(list(BASELINES.values())))
+    props: Any = json.loads(json.dumps(baseline.properties))
     paths = _paths(props)
     if paths:
         for path in draw(st.lists(st.sampled_from(paths), min_size=1, max_size=3)):
             props = _replace(props, path, draw(values))
-    return case.type, props
+    return baseline.type, props
 
 
 @fuzz(300)
-@given(mutated_cases())
+@given(mutated_baselines())
 def test_no_resource_policy_raises_when_any_value_of_a_real_shape_changes(bag: tuple[str, dict[str, Any]]) -> None:
     type_, props = bag
     args = resource_args(type_, props)
     for policy in RESOURCE_POLICIES:
-        violations(policy, args)
+        found = violations(policy, args)
+        assert all(isinstance(message, str) and message for message in found)

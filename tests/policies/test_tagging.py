@@ -6,11 +6,13 @@ import json
 from typing import Any
 
 import pytest
-from paved_policies.registry import all_policies
+from paved_policies.registry import policy_named
 from paved_policies.sdk_types import taggable_from_sdk, taggable_types
 from paved_policies.testing import DEFAULT_TAGS, UNKNOWN, provider_resource, resource_args, violations
 
-REQUIRED_TAGS = next(policy for policy in all_policies() if policy.name == "required-tags")
+from tests.policies.baselines import S3_BUCKET
+
+REQUIRED_TAGS = policy_named("required-tags")
 BUCKET = "aws:s3/bucket:Bucket"
 
 
@@ -65,3 +67,13 @@ def test_taggable_types_file_matches_the_installed_pulumi_aws_sdk() -> None:
     assert sorted(taggable_types()) == taggable_from_sdk(), (
         "pulumi-aws changed: run `python -m paved_policies.sdk_types` in policies/ and commit the data file"
     )
+
+
+def test_bucket_created_outside_the_tagged_stack_provider_is_reported() -> None:
+    assert S3_BUCKET.violations(provider=None) == [
+        ("required-tags", "Missing required tag(s): environment, project, owner, cost-center.")
+    ]
+
+
+def test_own_tags_make_a_bucket_outside_the_stack_provider_compliant() -> None:
+    assert S3_BUCKET.violations({"tags": DEFAULT_TAGS}, provider=None) == []

@@ -9,17 +9,16 @@ from paved_policies.policy import PavedResourcePolicy, PavedStackPolicy
 from paved_policies.registry import all_policies
 from paved_policies.testing import UNKNOWN, StackResource, resource_args, stack_args, violations
 
-from tests.policies.coverage import ALL_TYPE_TOKENS, sdk_inputs
+from tests.policies.baselines import NO_COMPLIANT_FORM
+from tests.policies.type_tokens import ALL_TYPE_TOKENS, sdk_inputs
 
 RESOURCE_POLICIES = [policy for policy in all_policies() if isinstance(policy, PavedResourcePolicy)]
 STACK_POLICIES = [policy for policy in all_policies() if isinstance(policy, PavedStackPolicy)]
+CAP = {"maxMonthlyUsd": 10_000}
+"""The budget policies' cap (they report a missing cap); high enough for every type at once."""
 
 
-EXISTENCE_VIOLATIONS = {
-    ("iam-user-no-policies", "aws:iam/userPolicy:UserPolicy"),
-    ("iam-user-no-policies", "aws:iam/userPolicyAttachment:UserPolicyAttachment"),
-    ("iam-user-no-policies", "aws:iam/userPolicyAttachmentsExclusive:UserPolicyAttachmentsExclusive"),
-}
+EXISTENCE_VIOLATIONS = {("iam-user-no-policies", type_) for type_ in NO_COMPLIANT_FORM}
 """Resources whose mere existence is the violation, whatever their settings."""
 
 
@@ -45,7 +44,7 @@ def test_resource_policy_reports_nothing_when_every_input_is_unknown(policy: Pav
 @pytest.mark.parametrize("policy", STACK_POLICIES, ids=[policy.name for policy in STACK_POLICIES])
 def test_stack_policy_reports_nothing_when_references_and_settings_are_unknown(policy: PavedStackPolicy) -> None:
     resources = [StackResource(type_, f"r{index}", all_unknown(type_)) for index, type_ in enumerate(ALL_TYPE_TOKENS)]
-    assert violations(policy, stack_args(resources)) == []
+    assert violations(policy, stack_args(resources, config=CAP)) == []
 
 
 def test_unknown_nested_values_inside_known_blocks_are_not_reported() -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pulumi_policy import ResourceValidationArgs, Severity
 
 from paved_policies import types as t
-from paved_policies.policy import ENCRYPTION_AT_REST, Report, resource_policy
+from paved_policies.policy import ENCRYPTION_AT_REST, Equivalents, Report, define_policy
 from paved_policies.props import get, text, truth
 
 
@@ -17,7 +17,7 @@ def _rds_instance_encrypted(args: ResourceValidationArgs, report: Report) -> Non
         report("RDS instance storage is not encrypted (storageEncrypted defaults to false).")
 
 
-rds_instance_storage_encrypted = resource_policy(
+rds_instance_storage_encrypted = define_policy(
     name="rds-instance-storage-encrypted",
     description="Checks that RDS DB instances encrypt their storage.",
     validate=_rds_instance_encrypted,
@@ -27,6 +27,9 @@ rds_instance_storage_encrypted = resource_policy(
     remediation_steps=(
         "Set storageEncrypted: true and kmsKeyId to the stack key; paved:data.postgres instances are "
         "always encrypted with it."
+    ),
+    equivalents=Equivalents(
+        awsguard=("rds-storage-encrypted",), cdk_nag=("AwsSolutions-RDS2",), checkov=("CKV_AWS_16",)
     ),
 )
 
@@ -44,7 +47,7 @@ def _cluster_encrypted(args: ResourceValidationArgs, report: Report) -> None:
         report("Cluster storage is not encrypted (storageEncrypted defaults to false).")
 
 
-database_cluster_storage_encrypted = resource_policy(
+database_cluster_storage_encrypted = define_policy(
     name="database-cluster-storage-encrypted",
     description="Checks that Aurora/RDS, global, DocumentDB and Neptune clusters encrypt their storage.",
     validate=_cluster_encrypted,
@@ -55,6 +58,10 @@ database_cluster_storage_encrypted = resource_policy(
         "Set storageEncrypted: true and kmsKeyId (kmsKeyArn for Neptune) to the stack key; paved's "
         "Aurora Serverless v2 cluster sets both."
     ),
+    equivalents=Equivalents(
+        cdk_nag=("AwsSolutions-RDS2", "AwsSolutions-DOC1", "AwsSolutions-N4"),
+        checkov=("CKV_AWS_96", "CKV_AWS_140", "CKV_AWS_74", "CKV_AWS_44"),
+    ),
 )
 
 
@@ -63,7 +70,7 @@ def _redshift_encrypted(args: ResourceValidationArgs, report: Report) -> None:
         report("Redshift cluster is not encrypted (encrypted is false).")
 
 
-redshift_cluster_encrypted = resource_policy(
+redshift_cluster_encrypted = define_policy(
     name="redshift-cluster-encrypted",
     description="Checks that Redshift clusters keep encryption at rest on.",
     validate=_redshift_encrypted,
@@ -71,6 +78,9 @@ redshift_cluster_encrypted = resource_policy(
     category=ENCRYPTION_AT_REST,
     severity=Severity.HIGH,
     remediation_steps="Leave encrypted at its default (true) and set kmsKeyId to the stack key.",
+    equivalents=Equivalents(
+        awsguard=("redshift-cluster-configuration",), cdk_nag=("AwsSolutions-RS6",), checkov=("CKV_AWS_64",)
+    ),
 )
 
 
@@ -81,7 +91,7 @@ def _dynamodb_kms(args: ResourceValidationArgs, report: Report) -> None:
         report("DynamoDB table uses the AWS-owned key; enable serverSideEncryption with a KMS key.")
 
 
-dynamodb_table_encrypted_with_kms = resource_policy(
+dynamodb_table_encrypted_with_kms = define_policy(
     name="dynamodb-table-encrypted-with-kms",
     description="Checks that DynamoDB tables encrypt with a KMS key rather than the AWS-owned key.",
     validate=_dynamodb_kms,
@@ -91,6 +101,7 @@ dynamodb_table_encrypted_with_kms = resource_policy(
     remediation_steps=(
         "Set serverSideEncryption: {enabled: true, kmsKeyArn: <stack key>}; paved:data.tables are created that way."
     ),
+    equivalents=Equivalents(awsguard=("dynamodb-table-encryption-enabled",), checkov=("CKV_AWS_119",)),
 )
 
 
@@ -99,7 +110,7 @@ def _dax_encrypted(args: ResourceValidationArgs, report: Report) -> None:
         report("DAX cluster does not encrypt at rest (serverSideEncryption.enabled defaults to false).")
 
 
-dax_cluster_encrypted = resource_policy(
+dax_cluster_encrypted = define_policy(
     name="dax-cluster-encrypted",
     description="Checks that DAX clusters encrypt at rest.",
     validate=_dax_encrypted,
@@ -107,6 +118,7 @@ dax_cluster_encrypted = resource_policy(
     category=ENCRYPTION_AT_REST,
     severity=Severity.HIGH,
     remediation_steps="Set serverSideEncryption: {enabled: true}.",
+    equivalents=Equivalents(cdk_nag=("AwsSolutions-DDB4",), checkov=("CKV_AWS_47",)),
 )
 
 
@@ -115,7 +127,7 @@ def _elasticache_at_rest(args: ResourceValidationArgs, report: Report) -> None:
         report("ElastiCache replication group does not encrypt at rest (atRestEncryptionEnabled is not true).")
 
 
-elasticache_encrypted_at_rest = resource_policy(
+elasticache_encrypted_at_rest = define_policy(
     name="elasticache-encrypted-at-rest",
     description="Checks that ElastiCache replication groups encrypt data at rest.",
     validate=_elasticache_at_rest,
@@ -123,6 +135,7 @@ elasticache_encrypted_at_rest = resource_policy(
     category=ENCRYPTION_AT_REST,
     severity=Severity.HIGH,
     remediation_steps=("Set atRestEncryptionEnabled: true and kmsKeyId to the stack key; paved:data.cache does both."),
+    equivalents=Equivalents(cdk_nag=("AwsSolutions-AEC3",), checkov=("CKV_AWS_29",)),
 )
 
 
@@ -131,7 +144,7 @@ def _opensearch_at_rest(args: ResourceValidationArgs, report: Report) -> None:
         report("OpenSearch domain does not encrypt at rest (encryptAtRest.enabled is not true).")
 
 
-opensearch_domain_encrypted_at_rest = resource_policy(
+opensearch_domain_encrypted_at_rest = define_policy(
     name="opensearch-domain-encrypted-at-rest",
     description="Checks that OpenSearch and Elasticsearch domains encrypt data at rest.",
     validate=_opensearch_at_rest,
@@ -139,15 +152,7 @@ opensearch_domain_encrypted_at_rest = resource_policy(
     category=ENCRYPTION_AT_REST,
     severity=Severity.HIGH,
     remediation_steps="Set encryptAtRest: {enabled: true, kmsKeyId: <stack key>}.",
+    equivalents=Equivalents(
+        awsguard=("elasticsearch-encrypted-at-rest",), cdk_nag=("AwsSolutions-OS8",), checkov=("CKV_AWS_5",)
+    ),
 )
-
-
-POLICIES = [
-    rds_instance_storage_encrypted,
-    database_cluster_storage_encrypted,
-    redshift_cluster_encrypted,
-    dynamodb_table_encrypted_with_kms,
-    dax_cluster_encrypted,
-    elasticache_encrypted_at_rest,
-    opensearch_domain_encrypted_at_rest,
-]

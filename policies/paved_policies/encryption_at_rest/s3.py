@@ -7,8 +7,9 @@ from pulumi_policy import Severity, StackValidationArgs
 
 from paved_policies import types as t
 from paved_policies.joins import StackIndex, UnresolvedError
-from paved_policies.policy import ENCRYPTION_AT_REST, Report, stack_policy
-from paved_policies.props import UNKNOWN, get, items
+from paved_policies.policy import ENCRYPTION_AT_REST, STACK, Equivalents, Report, define_policy
+from paved_policies.props import get, items
+from paved_policies.unknown import UNKNOWN
 
 KMS_ALGORITHMS = frozenset({"aws:kms", "aws:kms:dsse"})
 
@@ -68,8 +69,9 @@ def _s3_bucket_sse(args: StackValidationArgs, report: Report) -> None:
             report("S3 bucket has no server-side encryption configuration.", bucket.urn)
 
 
-s3_bucket_server_side_encryption = stack_policy(
+s3_bucket_server_side_encryption = define_policy(
     name="s3-bucket-server-side-encryption",
+    kind=STACK,
     description="Checks that every S3 bucket has a server-side encryption configuration.",
     validate=_s3_bucket_sse,
     resource_types=t.S3_BUCKETS,
@@ -79,6 +81,7 @@ s3_bucket_server_side_encryption = stack_policy(
         "Add an aws.s3.BucketServerSideEncryptionConfiguration for the bucket (paved's data tier "
         "creates one per bucket in paved:data.buckets, with the stack KMS key and bucket keys)."
     ),
+    equivalents=Equivalents(checkov=("CKV_AWS_19",)),
 )
 
 
@@ -111,8 +114,9 @@ def _s3_bucket_kms(args: StackValidationArgs, report: Report) -> None:
             report(f"S3 bucket is encrypted with {shown}, not a KMS key (aws:kms).", urn)
 
 
-s3_bucket_encrypted_with_kms = stack_policy(
+s3_bucket_encrypted_with_kms = define_policy(
     name="s3-bucket-encrypted-with-kms",
+    kind=STACK,
     description=(
         "Checks that S3 buckets with an encryption configuration use a KMS key (aws:kms or aws:kms:dsse), "
         "except buckets receiving S3 or load balancer access logs, which AWS requires to use SSE-S3."
@@ -125,10 +129,5 @@ s3_bucket_encrypted_with_kms = stack_policy(
         "Set sseAlgorithm to aws:kms with kmsMasterKeyId set to the stack key (components/encryption.py) "
         "and bucketKeyEnabled true; paved's data tier does this for every bucket."
     ),
+    equivalents=Equivalents(checkov=("CKV_AWS_145",)),
 )
-
-
-POLICIES = [
-    s3_bucket_server_side_encryption,
-    s3_bucket_encrypted_with_kms,
-]

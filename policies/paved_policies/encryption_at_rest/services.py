@@ -6,8 +6,9 @@ from __future__ import annotations
 from pulumi_policy import ResourceValidationArgs, Severity
 
 from paved_policies import types as t
-from paved_policies.policy import ENCRYPTION_AT_REST, Report, ResourceValidator, resource_policy
-from paved_policies.props import UNKNOWN, get, items, text, truth
+from paved_policies.policy import ENCRYPTION_AT_REST, Equivalents, Report, ResourceValidator, define_policy
+from paved_policies.props import get, items, text, truth
+from paved_policies.unknown import UNKNOWN
 
 
 def _sns_encrypted(args: ResourceValidationArgs, report: Report) -> None:
@@ -15,7 +16,7 @@ def _sns_encrypted(args: ResourceValidationArgs, report: Report) -> None:
         report("SNS topic is not encrypted (no kmsMasterKeyId).")
 
 
-sns_topic_encrypted = resource_policy(
+sns_topic_encrypted = define_policy(
     name="sns-topic-encrypted",
     description="Checks that SNS topics encrypt messages with a KMS key.",
     validate=_sns_encrypted,
@@ -23,6 +24,7 @@ sns_topic_encrypted = resource_policy(
     category=ENCRYPTION_AT_REST,
     severity=Severity.MEDIUM,
     remediation_steps="Set kmsMasterKeyId to the stack key; paved's alarm topic uses it.",
+    equivalents=Equivalents(checkov=("CKV_AWS_26",)),
 )
 
 
@@ -35,7 +37,7 @@ def _sqs_encrypted(args: ResourceValidationArgs, report: Report) -> None:
         report("SQS queue is not encrypted (sqsManagedSseEnabled is false and no kmsMasterKeyId).")
 
 
-sqs_queue_encrypted = resource_policy(
+sqs_queue_encrypted = define_policy(
     name="sqs-queue-encrypted",
     description="Checks that SQS queues keep server-side encryption on.",
     validate=_sqs_encrypted,
@@ -43,6 +45,7 @@ sqs_queue_encrypted = resource_policy(
     category=ENCRYPTION_AT_REST,
     severity=Severity.MEDIUM,
     remediation_steps="Set kmsMasterKeyId to the stack key (or leave sqsManagedSseEnabled at its default, true).",
+    equivalents=Equivalents(cdk_nag=("AwsSolutions-SQS2",), checkov=("CKV_AWS_27",)),
 )
 
 
@@ -54,7 +57,7 @@ def _kinesis_encrypted(args: ResourceValidationArgs, report: Report) -> None:
         report("Kinesis stream is not encrypted (encryptionType defaults to NONE).")
 
 
-kinesis_stream_encrypted = resource_policy(
+kinesis_stream_encrypted = define_policy(
     name="kinesis-stream-encrypted",
     description="Checks that Kinesis data streams encrypt records with KMS.",
     validate=_kinesis_encrypted,
@@ -62,6 +65,7 @@ kinesis_stream_encrypted = resource_policy(
     category=ENCRYPTION_AT_REST,
     severity=Severity.MEDIUM,
     remediation_steps="Set encryptionType: KMS and kmsKeyId to the stack key.",
+    equivalents=Equivalents(cdk_nag=("AwsSolutions-KDS1",), checkov=("CKV_AWS_43",)),
 )
 
 
@@ -73,7 +77,7 @@ def _firehose_encrypted(args: ResourceValidationArgs, report: Report) -> None:
         report("Firehose delivery stream does not encrypt at rest (serverSideEncryption.enabled defaults to false).")
 
 
-firehose_delivery_stream_encrypted = resource_policy(
+firehose_delivery_stream_encrypted = define_policy(
     name="firehose-delivery-stream-encrypted",
     description="Checks that direct-put Firehose delivery streams encrypt at rest.",
     validate=_firehose_encrypted,
@@ -81,6 +85,7 @@ firehose_delivery_stream_encrypted = resource_policy(
     category=ENCRYPTION_AT_REST,
     severity=Severity.MEDIUM,
     remediation_steps="Set serverSideEncryption: {enabled: true, keyType: CUSTOMER_MANAGED_CMK, keyArn: <stack key>}.",
+    equivalents=Equivalents(cdk_nag=("AwsSolutions-KDF1",), checkov=("CKV_AWS_240",)),
 )
 
 
@@ -100,7 +105,7 @@ _cloudtrail_kms = _kms_key_set("kmsKeyId", "CloudTrail log files")
 _sagemaker_endpoint_kms = _kms_key_set("kmsKeyArn", "SageMaker endpoint storage volume")
 
 
-cloudwatch_log_group_encrypted_with_kms = resource_policy(
+cloudwatch_log_group_encrypted_with_kms = define_policy(
     name="cloudwatch-log-group-encrypted-with-kms",
     description="Checks that CloudWatch log groups are encrypted with a customer-managed KMS key.",
     validate=_log_group_kms,
@@ -110,9 +115,10 @@ cloudwatch_log_group_encrypted_with_kms = resource_policy(
     remediation_steps=(
         "Set kmsKeyId to the stack key; every paved log group uses it (the key policy admits CloudWatch Logs)."
     ),
+    equivalents=Equivalents(checkov=("CKV_AWS_158",)),
 )
 
-secretsmanager_secret_encrypted_with_kms = resource_policy(
+secretsmanager_secret_encrypted_with_kms = define_policy(
     name="secretsmanager-secret-encrypted-with-kms",
     description="Checks that Secrets Manager secrets are encrypted with a customer-managed KMS key.",
     validate=_secret_kms,
@@ -120,9 +126,10 @@ secretsmanager_secret_encrypted_with_kms = resource_policy(
     category=ENCRYPTION_AT_REST,
     severity=Severity.MEDIUM,
     remediation_steps="Set kmsKeyId to the stack key.",
+    equivalents=Equivalents(checkov=("CKV_AWS_149",)),
 )
 
-backup_vault_encrypted_with_kms = resource_policy(
+backup_vault_encrypted_with_kms = define_policy(
     name="backup-vault-encrypted-with-kms",
     description="Checks that AWS Backup vaults are encrypted with a customer-managed KMS key.",
     validate=_backup_vault_kms,
@@ -130,9 +137,10 @@ backup_vault_encrypted_with_kms = resource_policy(
     category=ENCRYPTION_AT_REST,
     severity=Severity.MEDIUM,
     remediation_steps="Set kmsKeyArn to the stack key.",
+    equivalents=Equivalents(checkov=("CKV_AWS_166",)),
 )
 
-sagemaker_notebook_encrypted_with_kms = resource_policy(
+sagemaker_notebook_encrypted_with_kms = define_policy(
     name="sagemaker-notebook-encrypted-with-kms",
     description=(
         "Checks that SageMaker notebook instances encrypt their storage volume with a customer-managed KMS key."
@@ -142,9 +150,10 @@ sagemaker_notebook_encrypted_with_kms = resource_policy(
     category=ENCRYPTION_AT_REST,
     severity=Severity.MEDIUM,
     remediation_steps="Set kmsKeyId to the stack key.",
+    equivalents=Equivalents(cdk_nag=("AwsSolutions-SM2",), checkov=("CKV_AWS_22",)),
 )
 
-cloudtrail_encrypted_with_kms = resource_policy(
+cloudtrail_encrypted_with_kms = define_policy(
     name="cloudtrail-encrypted-with-kms",
     description="Checks that CloudTrail trails encrypt their log files with a customer-managed KMS key.",
     validate=_cloudtrail_kms,
@@ -152,6 +161,7 @@ cloudtrail_encrypted_with_kms = resource_policy(
     category=ENCRYPTION_AT_REST,
     severity=Severity.MEDIUM,
     remediation_steps="Set kmsKeyId to a KMS key whose policy admits cloudtrail.amazonaws.com.",
+    equivalents=Equivalents(checkov=("CKV_AWS_35",)),
 )
 
 
@@ -166,7 +176,7 @@ def _ecr_kms(args: ResourceValidationArgs, report: Report) -> None:
         report("ECR repository is encrypted with AES256, not a KMS key (encryptionType defaults to AES256).")
 
 
-ecr_repository_encrypted_with_kms = resource_policy(
+ecr_repository_encrypted_with_kms = define_policy(
     name="ecr-repository-encrypted-with-kms",
     description="Checks that ECR repositories encrypt images with a KMS key.",
     validate=_ecr_kms,
@@ -174,6 +184,7 @@ ecr_repository_encrypted_with_kms = resource_policy(
     category=ENCRYPTION_AT_REST,
     severity=Severity.LOW,
     remediation_steps="Set encryptionConfigurations: [{encryptionType: KMS, kmsKey: <stack key>}].",
+    equivalents=Equivalents(checkov=("CKV_AWS_136",)),
 )
 
 
@@ -188,7 +199,7 @@ def _codebuild_artifacts(args: ResourceValidationArgs, report: Report) -> None:
             report(f"CodeBuild artifact {label if isinstance(label, str) else 'artifacts'} has encryption disabled.")
 
 
-codebuild_artifacts_encrypted = resource_policy(
+codebuild_artifacts_encrypted = define_policy(
     name="codebuild-artifacts-encrypted",
     description="Checks that CodeBuild projects keep artifact encryption on.",
     validate=_codebuild_artifacts,
@@ -196,6 +207,7 @@ codebuild_artifacts_encrypted = resource_policy(
     category=ENCRYPTION_AT_REST,
     severity=Severity.MEDIUM,
     remediation_steps="Remove encryptionDisabled (or set it false) and set encryptionKey to the stack key.",
+    equivalents=Equivalents(checkov=("CKV_AWS_78",)),
 )
 
 
@@ -222,7 +234,7 @@ def _glue_encrypted(args: ResourceValidationArgs, report: Report) -> None:
             report(f"Glue security configuration leaves {block} disabled.")
 
 
-glue_encryption_enabled = resource_policy(
+glue_encryption_enabled = define_policy(
     name="glue-encryption-enabled",
     description="Checks that the Glue Data Catalog and Glue security configurations encrypt data, logs and bookmarks.",
     validate=_glue_encrypted,
@@ -230,6 +242,7 @@ glue_encryption_enabled = resource_policy(
     category=ENCRYPTION_AT_REST,
     severity=Severity.MEDIUM,
     remediation_steps="Use SSE-KMS for the catalog and every block of the security configuration, with the stack key.",
+    equivalents=Equivalents(cdk_nag=("AwsSolutions-GL1", "AwsSolutions-GL3"), checkov=("CKV_AWS_94", "CKV_AWS_99")),
 )
 
 
@@ -252,7 +265,7 @@ def _athena_encrypted(args: ResourceValidationArgs, report: Report) -> None:
         report("Athena database does not encrypt its query results (no encryptionConfiguration).")
 
 
-athena_results_encrypted = resource_policy(
+athena_results_encrypted = define_policy(
     name="athena-results-encrypted",
     description="Checks that Athena workgroups and databases encrypt query results.",
     validate=_athena_encrypted,
@@ -260,10 +273,11 @@ athena_results_encrypted = resource_policy(
     category=ENCRYPTION_AT_REST,
     severity=Severity.MEDIUM,
     remediation_steps="Set the result configuration's encryptionConfiguration to SSE_KMS with the stack key.",
+    equivalents=Equivalents(checkov=("CKV_AWS_159", "CKV_AWS_77")),
 )
 
 
-sagemaker_endpoint_encrypted_with_kms = resource_policy(
+sagemaker_endpoint_encrypted_with_kms = define_policy(
     name="sagemaker-endpoint-encrypted-with-kms",
     description=(
         "Checks that SageMaker endpoint configurations encrypt their storage volumes with a customer-managed KMS key."
@@ -273,21 +287,5 @@ sagemaker_endpoint_encrypted_with_kms = resource_policy(
     category=ENCRYPTION_AT_REST,
     severity=Severity.MEDIUM,
     remediation_steps="Set kmsKeyArn to the stack key.",
+    equivalents=Equivalents(checkov=("CKV_AWS_98",)),
 )
-
-POLICIES = [
-    sns_topic_encrypted,
-    sqs_queue_encrypted,
-    kinesis_stream_encrypted,
-    firehose_delivery_stream_encrypted,
-    cloudwatch_log_group_encrypted_with_kms,
-    secretsmanager_secret_encrypted_with_kms,
-    backup_vault_encrypted_with_kms,
-    sagemaker_notebook_encrypted_with_kms,
-    sagemaker_endpoint_encrypted_with_kms,
-    cloudtrail_encrypted_with_kms,
-    ecr_repository_encrypted_with_kms,
-    codebuild_artifacts_encrypted,
-    glue_encryption_enabled,
-    athena_results_encrypted,
-]

@@ -5,8 +5,9 @@ from __future__ import annotations
 from pulumi_policy import ResourceValidationArgs, Severity
 
 from paved_policies import types as t
-from paved_policies.policy import ENCRYPTION_AT_REST, Report, resource_policy
-from paved_policies.props import UNKNOWN, get, items, truth
+from paved_policies.policy import ENCRYPTION_AT_REST, Equivalents, Report, define_policy
+from paved_policies.props import get, items, truth
+from paved_policies.unknown import UNKNOWN
 
 
 def _ebs_encrypted(args: ResourceValidationArgs, report: Report) -> None:
@@ -21,7 +22,7 @@ def _ebs_encrypted(args: ResourceValidationArgs, report: Report) -> None:
         report("EBS volume or snapshot copy is not encrypted (encrypted defaults to false).")
 
 
-ebs_encrypted = resource_policy(
+ebs_encrypted = define_policy(
     name="ebs-encrypted",
     description="Checks that EBS volumes and snapshot copies are encrypted and that encryption by default stays on.",
     validate=_ebs_encrypted,
@@ -29,6 +30,7 @@ ebs_encrypted = resource_policy(
     category=ENCRYPTION_AT_REST,
     severity=Severity.HIGH,
     remediation_steps="Set encrypted: true and kmsKeyId to the stack key.",
+    equivalents=Equivalents(cdk_nag=("AwsSolutions-EC26",), checkov=("CKV_AWS_3", "CKV_AWS_106")),
 )
 
 
@@ -57,7 +59,7 @@ def _instance_devices(args: ResourceValidationArgs, report: Report) -> None:
             report(f"Launch template block device {get(mapping, 'deviceName')!s} is not encrypted.")
 
 
-ec2_block_devices_encrypted = resource_policy(
+ec2_block_devices_encrypted = define_policy(
     name="ec2-block-devices-encrypted",
     description="Checks that EC2 instances and launch templates encrypt their root and EBS block devices.",
     validate=_instance_devices,
@@ -68,6 +70,7 @@ ec2_block_devices_encrypted = resource_policy(
         "Set rootBlockDevice.encrypted and every ebsBlockDevices[].encrypted (launch templates: "
         "blockDeviceMappings[].ebs.encrypted) to true with the stack key."
     ),
+    equivalents=Equivalents(awsguard=("encrypted-volumes",), cdk_nag=("AwsSolutions-EC26",), checkov=("CKV_AWS_8",)),
 )
 
 
@@ -76,7 +79,7 @@ def _efs_encrypted(args: ResourceValidationArgs, report: Report) -> None:
         report("EFS file system is not encrypted (encrypted defaults to false).")
 
 
-efs_file_system_encrypted = resource_policy(
+efs_file_system_encrypted = define_policy(
     name="efs-file-system-encrypted",
     description="Checks that EFS file systems are encrypted at rest.",
     validate=_efs_encrypted,
@@ -84,11 +87,5 @@ efs_file_system_encrypted = resource_policy(
     category=ENCRYPTION_AT_REST,
     severity=Severity.HIGH,
     remediation_steps="Set encrypted: true and kmsKeyId to the stack key.",
+    equivalents=Equivalents(awsguard=("efs-encrypted",), cdk_nag=("AwsSolutions-EFS1",), checkov=("CKV_AWS_42",)),
 )
-
-
-POLICIES = [
-    ebs_encrypted,
-    ec2_block_devices_encrypted,
-    efs_file_system_encrypted,
-]
