@@ -17,6 +17,7 @@ import sys
 from pathlib import Path
 from typing import Any, Final
 
+from tools.corpus.aws_defaults import CHANGED_DEFAULTS
 from tools.corpus.cdk_nag_review import REVIEW
 from tools.corpus.equivalents import EQUIVALENTS_DIR, paved_equivalents, write_document
 
@@ -130,6 +131,8 @@ def build(repo: Path) -> dict[str, Any]:
         }
         if note:
             record["note"] = note
+        if rule_id in CHANGED_DEFAULTS:
+            record["default_changed"] = CHANGED_DEFAULTS[rule_id]
         if types is None:
             record["reason"] = note
             not_applicable.append(record)

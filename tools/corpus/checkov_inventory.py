@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any, Final
 
 from tools.corpus.attributes import property_path
+from tools.corpus.aws_defaults import CHANGED_DEFAULTS
 from tools.corpus.categories import category_from_name, security_relevant_from_name
 from tools.corpus.checkov_review import REVIEW
 from tools.corpus.equivalents import EQUIVALENTS_DIR, paved_equivalents, write_document
@@ -301,6 +302,8 @@ def build(checkov_venv: Path) -> dict[str, Any]:
         }
         if note:
             record["note"] = note
+        if check.id in CHANGED_DEFAULTS:
+            record["default_changed"] = CHANGED_DEFAULTS[check.id]
         if check.id in TWINS:
             record["twin"] = TWINS[check.id]
         if types:

@@ -37,7 +37,7 @@ from tools.corpus.tokens import token_for
 
 _OPTIONS: Final = SerializationOptions(with_comments=False, preserve_heredocs=False)
 _BLOCK_KINDS: Final = "resource|data|module|provider|variable|locals|output|terraform|moved|import|check"
-_TOP_LEVEL: Final = re.compile(rf'^[ \t]*({_BLOCK_KINDS})\b(?:[ \t]+"([^"]+)")?(?:[ \t]+"([^"]+)")?', re.M)
+_TOP_LEVEL: Final = re.compile(rf'^[ \t]*({_BLOCK_KINDS})(?:[ \t]+"?([\w-]+)"?)?(?:[ \t]+"?([\w-]+)"?)?[ \t]*\{{', re.M)
 _META_ARGUMENTS: Final = frozenset(
     {"count", "for_each", "provider", "depends_on", "lifecycle", "provisioner", "connection", "timeouts"}
 )
@@ -62,6 +62,8 @@ class EngineResource:
     lines: tuple[int, int] = (0, 0)
     unmapped: list[str] = field(default_factory=list)
     """Terraform attributes the SDK has no input for (kept under their camelCase name)."""
+    data_sources: list[str] = field(default_factory=list)
+    """The data sources (``data.<type>.<name>``) its inputs were computed from."""
 
 
 @dataclass
@@ -79,7 +81,7 @@ class Module:
 def parse(text: str) -> Module:
     """Parse Terraform text into its scope (variables, locals, resources, data) and blocks."""
     try:
-        document = hcl2.loads(text, serialization_options=_OPTIONS)
+        document = hcl2.loads(text.lstrip("\ufeff"), serialization_options=_OPTIONS)
     except Exception as error:
         raise ConversionError(f"not parseable as HCL: {str(error).splitlines()[0]}") from None
     scope = Scope(render_data=render)
@@ -156,6 +158,7 @@ def _resource(scope: Scope, address: str, kind: str, token: str, body: dict[str,
             continue
         evaluator = Evaluator(scope)
         converted = _entries(key, raw, shape, evaluator, resource.unmapped, prefix="")
+        resource.data_sources = sorted(set(resource.data_sources) | evaluator.data_sources)
         for name, value in converted.items():
             resource.properties[name] = value
             if evaluator.references - {address}:
@@ -175,13 +178,35 @@ def _depends_on(scope: Scope, raw: Any, address: str, by_property: dict[str, lis
 
 
 def _field_for(key: str, shape: Shape | None) -> Field | None:
-    """The SDK field a Terraform attribute or block maps to: same name, or the pluralised one."""
+    """The SDK field a Terraform attribute or block maps to: a field the bridge renames
+    (``_RENAMES``), the same name, the pluralised one, or ``x`` for a reference ``x_id``."""
     if shape is None:
         return None
-    for candidate in _plurals(key):
+    renamed = _RENAMES.get((shape.owner, key))
+    candidates = [renamed] if renamed else []
+    candidates += _plurals(key)
+    if key.endswith("_id"):
+        candidates.append(key.removesuffix("_id"))
+    for candidate in candidates:
         if candidate in shape.fields:
             return shape.fields[candidate]
     return None
+
+
+_RENAMES: Final = {
+    ("aws:cloudwatch/metricAlarm:MetricAlarm", "alarm_name"): "name",
+    ("aws:lambda/function:Function", "function_name"): "name",
+    ("aws:lambda/function:Function", "filename"): "code",
+    ("aws:lambda/permission:Permission", "function_name"): "function",
+    ("aws:rds/instance:Instance", "name"): "db_name",
+    ("aws:elasticache/replicationGroup:ReplicationGroup", "replication_group_description"): "description",
+    ("aws:elasticache/replicationGroup:ReplicationGroup", "number_cache_clusters"): "num_cache_clusters",
+    ("aws:elasticache/replicationGroup:ReplicationGroup", "availability_zones"): "preferred_cache_cluster_azs",
+    ("aws:kinesis/firehoseDeliveryStream:FirehoseDeliveryStream", "s3_configuration"): "extended_s3_configuration",
+}
+"""(token, Terraform attribute) → SDK field: names pulumi-aws gives its own (``provider/resources.go``
+``Fields`` overrides, v7), and attributes the Terraform provider renamed since a test was written
+(``name`` → ``db_name``, ``s3_configuration`` → ``extended_s3_configuration``)."""
 
 
 def _plurals(key: str) -> list[str]:

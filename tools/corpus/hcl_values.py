@@ -82,6 +82,8 @@ class Evaluator:
 
     scope: Scope
     references: set[str] = field(default_factory=set)
+    data_sources: set[str] = field(default_factory=set)
+    """``"data.<type>.<name>"`` of every data source read (its checks' verdicts carry over)."""
     _resolving: set[str] = field(default_factory=set)
     _in_text: int = 0
     """Above zero inside ``jsonencode``: an unknown part becomes its source text, not ``UNKNOWN``."""
@@ -210,6 +212,7 @@ class Evaluator:
         if len(parts) < 4:
             return UNKNOWN
         kind, name = parts[1], parts[2]
+        self.data_sources.add(f"data.{kind}.{name}")
         attribute = _attribute(parts[3:]) or ""
         if (kind, attribute) in _FIXED_DATA:
             return _FIXED_DATA[(kind, attribute)]
@@ -239,7 +242,7 @@ class Evaluator:
         if own is not None and not is_block_list(own) and address not in self._resolving:
             self._resolving.add(address)
             try:
-                value = Evaluator(self.scope, set(), self._resolving).value(own)
+                value = Evaluator(self.scope, set(), self.data_sources, self._resolving).value(own)
             finally:
                 self._resolving.discard(address)
             if value is not UNKNOWN and isinstance(value, str | int | float | bool):
