@@ -68,7 +68,7 @@ def build(checkov_git: Path, kics_git: Path, checkov_venv: Path, kics_repository
         checkov_venv / "bin" / "checkov", {_key(s): s.text for s in scenarios}, [r["id"] for r in checkov_rules]
     )
     known = {rule["id"] for rule in checkov_rules} | {rule["id"] for rule in inventory("cdk_nag")["rules"]}
-    known |= {kics_suite.rule_id(metadata["id"]) for metadata in kics_suite.queries(kics_tree).values()}
+    known |= {kics_suite.rule_id(directory) for directory in kics_suite.queries(kics_tree)}
     commits = {"checkov": checkov_tree.resolved(), "kics": kics_tree.resolved()}
     repositories = {"checkov": CHECKOV_REPOSITORY, "kics": kics_repository}
     grouped: dict[tuple[str, str, str], list[Scenario]] = defaultdict(list)

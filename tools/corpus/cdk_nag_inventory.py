@@ -25,7 +25,9 @@ OUTPUT: Final = EQUIVALENTS_DIR / "cdk_nag.json"
 PACK: Final = "src/packs/aws-solutions.ts"
 
 _APPLY: Final = re.compile(
-    r"ruleSuffixOverride: '(\w+)',\s*info:\s*'((?:[^'\\]|\\.)*)'.*?level: NagMessageLevel\.(\w+),\s*rule: (\w+),", re.S
+    r"ruleSuffixOverride: '(\w+)',\s*info:\s*(?:'((?:[^'\\]|\\.)*)'|\"((?:[^\"\\]|\\.)*)\")"
+    r".*?level: NagMessageLevel\.(\w+),\s*rule: (\w+),",
+    re.S,
 )
 _RULE_IMPORT: Final = re.compile(r"import \{([^}]*)\} from '\.\./rules/(\w+)';")
 _CDK_IMPORT: Final = re.compile(r"import \{([^}]*)\} from 'aws-cdk-lib/(aws-[\w-]+)';")
@@ -113,7 +115,8 @@ def build(repo: Path) -> dict[str, Any]:
     equivalents = paved_equivalents("cdk_nag")
     rules: list[dict[str, Any]] = []
     not_applicable: list[dict[str, Any]] = []
-    for suffix, info, level, rule_class in _APPLY.findall(pack):
+    for suffix, single, double, level, rule_class in _APPLY.findall(pack):
+        info = single or double
         path = f"src/rules/{folders[rule_class]}/{rule_class}.ts"
         category, security, types, note = REVIEW[suffix]
         rule_id = f"AwsSolutions-{suffix}"

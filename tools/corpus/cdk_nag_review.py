@@ -118,6 +118,8 @@ REVIEW: Final[dict[str, tuple[str, bool, Types | None, str]]] = {
     "ECS2": (OTHER, True, {_TASK: ["containerDefinitions"]}, "secrets in plain inputs (issue 16 item 3)"),
     "ECS4": (LOGGING, False, {"aws:ecs/cluster:Cluster": ["settings"]}, "container insights are metrics"),
     "ECS7": (LOGGING, True, {_TASK: ["containerDefinitions"]}, ""),
+    "EKS1": (PUBLIC_EXPOSURE, True, {"aws:eks/cluster:Cluster": ["vpcConfig.endpointPublicAccess"]}, ""),
+    "EKS2": (LOGGING, True, {"aws:eks/cluster:Cluster": ["enabledClusterLogTypes"]}, ""),
     "ELB1": (OTHER, False, {_CLB: ["listeners.lbProtocol"]}, "use an ALB: a product choice"),
     "ELB2": (
         LOGGING,

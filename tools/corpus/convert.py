@@ -112,10 +112,11 @@ def _block_lines(text: str) -> dict[str, tuple[int, int]]:
     starts = [(text.count("\n", 0, match.start()) + 1, match) for match in _TOP_LEVEL.finditer(text)]
     total = text.count("\n") + 1
     spans: dict[str, tuple[int, int]] = {}
+    seen: dict[str, int] = {}
     for index, (line, match) in enumerate(starts):
         end = starts[index + 1][0] - 1 if index + 1 < len(starts) else total
         if match.group(1) == "resource" and match.group(3):
-            spans.setdefault(f"{match.group(2)}.{match.group(3)}", (line, end))
+            spans[_unique(f"{match.group(2)}.{match.group(3)}", seen)] = (line, end)
         elif match.group(1) == "provider" and match.group(2) == "aws":
             spans.setdefault("provider.aws", (line, end))
     return spans
@@ -141,13 +142,25 @@ def convert_module(module: Module) -> list[EngineResource]:
     for index, body in enumerate(module.providers):
         address = "provider.aws" if index == 0 else f"provider.aws.{index}"
         converted.append(_resource(module.scope, address, "provider.aws", PROVIDER_TOKEN, body))
+    seen: dict[str, int] = {}
     for kind, name, body in module.resources:
+        address = _unique(f"{kind}.{name}", seen)
         token = token_for(kind)
         if token is not None:
-            converted.append(_resource(module.scope, f"{kind}.{name}", kind, token, body))
+            converted.append(_resource(module.scope, address, kind, token, body))
+    addresses = {resource.address for resource in converted}
     for resource in converted:
         resource.lines = module.lines.get(resource.address, (0, 0))
+        resource.dependencies = [name for name in resource.dependencies if name in addresses]
+        kept = {key: [n for n in names if n in addresses] for key, names in resource.property_dependencies.items()}
+        resource.property_dependencies = {key: names for key, names in kept.items() if names}
     return converted
+
+
+def _unique(address: str, seen: dict[str, int]) -> str:
+    """The address, or ``<address>~<n>`` for its n-th repetition (invalid Terraform some suites hold)."""
+    seen[address] = seen.get(address, 0) + 1
+    return address if seen[address] == 1 else f"{address}~{seen[address]}"
 
 
 def _resource(scope: Scope, address: str, kind: str, token: str, body: dict[str, Any]) -> EngineResource:

@@ -53,11 +53,12 @@ def document(
     rules: list[dict[str, Any]] = []
     not_applicable: list[dict[str, Any]] = []
     for directory, metadata in sorted(queries.items()):
-        identifier = rule_id(metadata["id"])
+        identifier = rule_id(directory)
         category, security = classify(metadata)
         record: dict[str, Any] = {
             "id": identifier,
             "name": metadata.get("queryName", directory),
+            "query_id": metadata.get("id", ""),
             "source": f"{QUERIES}/{directory}",
             "kics_category": metadata.get("category", ""),
             "severity": metadata.get("severity", ""),

@@ -4,7 +4,8 @@ Each query has ``metadata.json`` (id, name, category, severity), ``test/positive
 ``test/negative*.tf``, and ``test/positive_expected_result.json``: the file and line of every
 finding the query must raise. Every ``.tf`` file is one scenario: a negative file passes the
 query on every resource; in a positive file the resources whose block holds an expected line fail
-it. The rule id is ``kics:<query id>`` (``kics.json`` in the inventory).
+it. The rule id is ``kics:<query directory>`` (``kics.json`` in the inventory; the directory
+names are unique where the queries' own ids are not quite).
 """
 
 from __future__ import annotations
@@ -17,8 +18,8 @@ from tools.corpus.sources import GitTree, SourceScenario
 QUERIES: Final = "assets/queries/terraform/aws"
 
 
-def rule_id(query_id: str) -> str:
-    return f"kics:{query_id}"
+def rule_id(directory: str) -> str:
+    return f"kics:{directory}"
 
 
 def queries(tree: GitTree) -> dict[str, dict[str, Any]]:
@@ -34,7 +35,7 @@ def scenarios(tree: GitTree) -> tuple[list[SourceScenario], list[str]]:
     found: list[SourceScenario] = []
     skipped: list[str] = []
     files = tree.files(QUERIES)
-    for directory, metadata in sorted(queries(tree).items()):
+    for directory in sorted(queries(tree)):
         base = f"{QUERIES}/{directory}/test"
         tests = [p for p in files if p.startswith(f"{base}/")]
         expected_path = f"{base}/positive_expected_result.json"
@@ -50,7 +51,7 @@ def scenarios(tree: GitTree) -> tuple[list[SourceScenario], list[str]]:
             scenario = SourceScenario(
                 "kics",
                 directory,
-                rule_id(metadata["id"]),
+                rule_id(directory),
                 file_name.removesuffix(".tf"),
                 [path, f"{QUERIES}/{directory}/metadata.json"],
                 tree.read(path),

@@ -30,7 +30,7 @@ Kind = Literal["scalar", "list", "map", "object"]
 
 _REGISTER: Final = re.compile(r'resource_modules="""(.*?)"""', re.S)
 _INTERNAL_INIT: Final = re.compile(r"def _internal_init\(__self__,(.*?)\):", re.S)
-_ARGS_INIT: Final = re.compile(r"\nclass (\w+Args):\n    def __init__\(__self__, \*,(.*?)\):", re.S)
+_ARGS_INIT: Final = re.compile(r"\nclass (\w+Args):\n    def __init__\(__self__(?:, \*,(.*?))?\):", re.S)
 _PARAM: Final = re.compile(r"^\s+(\w+): (.*?)(?: = None)?,?$", re.M)
 _GETTER: Final = re.compile(r'@pulumi\.getter\(name="(\w+)"\)\s+def (\w+)\(self\)')
 _CLASS_NAME: Final = re.compile(r"'(?:_?[\w.]+\.)?(\w+Args)'")
@@ -181,7 +181,7 @@ def _input_classes(directory: str) -> dict[str, tuple[str, dict[str, str]]]:
     for match in _ARGS_INIT.finditer(source):
         end = source.find("\nclass ", match.end())
         body = source[match.end() : end if end >= 0 else len(source)]
-        classes[match.group(1)] = (match.group(2), {s: c for c, s in _GETTER.findall(body)})
+        classes[match.group(1)] = (match.group(2) or "", {s: c for c, s in _GETTER.findall(body)})
     return classes
 
 
