@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import shutil
+import subprocess
 import sys
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -54,7 +55,7 @@ def _key(scenario: SourceScenario) -> str:
 def build(checkov_git: Path, kics_git: Path, checkov_venv: Path, kics_repository: str, output: Path) -> Report:
     for path in (checkov_git, kics_git):
         if any(name in str(path).lower() for name in RESERVED):
-            raise SystemExit(f"{path}: reserved for independent evaluation, never a development source")
+            raise OSError(f"{path}: reserved for independent evaluation, never a development source")
     checkov_rules = inventory("checkov")["rules"]
     sources = {rule["source"]: rule["id"] for rule in checkov_rules}
     types = {rule["id"]: rule["terraform_types"] for rule in checkov_rules}
@@ -170,7 +171,11 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--kics-repository", default="DataDog/kics")
     parser.add_argument("--output", type=Path, default=CORPUS_DIR)
     args = parser.parse_args(argv)
-    report = build(args.checkov_git, args.kics_git, args.checkov_venv, args.kics_repository, args.output)
+    try:
+        report = build(args.checkov_git, args.kics_git, args.checkov_venv, args.kics_repository, args.output)
+    except (OSError, subprocess.CalledProcessError) as error:
+        print(f"build_corpus: cannot read the sources: {error}", file=sys.stderr)
+        return 2
     print(f"{report.scenarios} scenarios, {report.resources} resources")
     print(f"suite verdicts overriding Checkov's own run: {report.overridden}")
     print(f"suite verdicts naming a resource the converter did not produce: {report.lost_expectations}")

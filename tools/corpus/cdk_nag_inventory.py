@@ -19,7 +19,7 @@ from typing import Any, Final
 
 from tools.corpus.aws_defaults import CHANGED_DEFAULTS
 from tools.corpus.cdk_nag_review import REVIEW
-from tools.corpus.equivalents import EQUIVALENTS_DIR, paved_equivalents, write_document
+from tools.corpus.equivalents import EQUIVALENTS_DIR, inventory_main, paved_equivalents
 
 OUTPUT: Final = EQUIVALENTS_DIR / "cdk_nag.json"
 PACK: Final = "src/packs/aws-solutions.ts"
@@ -154,13 +154,7 @@ def build(repo: Path) -> dict[str, Any]:
 
 
 def main(argv: list[str]) -> int:
-    if len(argv) != 1:
-        print("usage: python -m tools.corpus.cdk_nag_inventory <cdk-nag git dir>", file=sys.stderr)
-        return 2
-    document = build(Path(argv[0]))
-    write_document(OUTPUT, document)
-    print(f"wrote {len(document['rules'])} rules ({len(document['not_applicable'])} not applicable) to {OUTPUT}")
-    return 0
+    return inventory_main(argv, "<cdk-nag git dir>", build, OUTPUT, prog="tools.corpus.cdk_nag_inventory")
 
 
 if __name__ == "__main__":

@@ -30,7 +30,7 @@ from tools.corpus.attributes import property_path
 from tools.corpus.aws_defaults import CHANGED_DEFAULTS
 from tools.corpus.categories import category_from_name, security_relevant_from_name
 from tools.corpus.checkov_review import REVIEW
-from tools.corpus.equivalents import EQUIVALENTS_DIR, paved_equivalents, write_document
+from tools.corpus.equivalents import EQUIVALENTS_DIR, inventory_main, paved_equivalents
 from tools.corpus.sdk_schema import PROVIDER_TOKEN, nested_shape, resource_shape, sdk_version
 from tools.corpus.tokens import token_for
 
@@ -155,7 +155,7 @@ def _graph_document(source: str, path: str) -> dict[str, Any]:
 def _graph_types(package: Path, path: str) -> list[str]:
     """The Terraform types a graph check's definition names (its ``--list`` rows may name every type)."""
     definition = _graph_document((package / path).read_text(encoding="utf-8"), path).get("definition", {})
-    names = _walk_lists(definition, ("resource_types", "connected_resource_types"))
+    names = _walk(definition, "resource_types", "connected_resource_types")
     names += [
         value
         for condition in _conditions(definition)
@@ -179,20 +179,6 @@ def _conditions(node: Any) -> list[dict[str, Any]]:
     return found
 
 
-def _walk_lists(node: Any, keys: tuple[str, ...]) -> list[str]:
-    found: list[str] = []
-    if isinstance(node, dict):
-        for name, value in node.items():
-            if name in keys and isinstance(value, list):
-                found.extend(item for item in value if isinstance(item, str))
-            else:
-                found.extend(_walk_lists(value, keys))
-    elif isinstance(node, list):
-        for item in node:
-            found.extend(_walk_lists(item, keys))
-    return found
-
-
 def _yaml(source: str) -> dict[str, Any]:
     import yaml
 
@@ -200,17 +186,18 @@ def _yaml(source: str) -> dict[str, Any]:
     return loaded if isinstance(loaded, dict) else {}
 
 
-def _walk(node: Any, key: str) -> list[str]:
+def _walk(node: Any, *keys: str) -> list[str]:
+    """Every string held under one of ``keys`` (a string value, or a list's strings), at any depth."""
     found: list[str] = []
     if isinstance(node, dict):
         for name, value in node.items():
-            if name == key and isinstance(value, str):
-                found.append(value)
+            if name in keys and isinstance(value, str | list):
+                found.extend(item for item in (value if isinstance(value, list) else [value]) if isinstance(item, str))
             else:
-                found.extend(_walk(value, key))
+                found.extend(_walk(value, *keys))
     elif isinstance(node, list):
         for item in node:
-            found.extend(_walk(item, key))
+            found.extend(_walk(item, *keys))
     return found
 
 
@@ -340,13 +327,7 @@ def _not_applicable_reason(check: Check) -> str:
 
 
 def main(argv: list[str]) -> int:
-    if len(argv) != 1:
-        print("usage: python -m tools.corpus.checkov_inventory <checkov venv>", file=sys.stderr)
-        return 2
-    document = build(Path(argv[0]))
-    write_document(OUTPUT, document)
-    print(f"wrote {len(document['rules'])} rules ({len(document['not_applicable'])} not applicable) to {OUTPUT}")
-    return 0
+    return inventory_main(argv, "<checkov venv>", build, OUTPUT, prog="tools.corpus.checkov_inventory")
 
 
 if __name__ == "__main__":

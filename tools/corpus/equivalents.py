@@ -9,7 +9,9 @@ so each inventory entry can say "paved rule X covers it".
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+import subprocess
+import sys
+from collections.abc import Callable, Mapping
 from functools import cache
 from pathlib import Path
 from typing import Any, Final
@@ -37,6 +39,23 @@ def paved_equivalents(tool: str, *, twins: Mapping[str, str] | None = None) -> d
             found.setdefault(rule, [])
             found[rule] = sorted(set(found[rule]) | set(found[twin]))
     return {rule: sorted(policies) for rule, policies in found.items()}
+
+
+def inventory_main(
+    argv: list[str], argument: str, build: Callable[[Path], Mapping[str, Any]], output: Path, *, prog: str
+) -> int:
+    """The command line of an inventory script: one path argument, the document written to ``output``."""
+    if len(argv) != 1:
+        print(f"usage: python -m {prog} {argument}", file=sys.stderr)
+        return 2
+    try:
+        document = build(Path(argv[0]))
+    except (OSError, subprocess.CalledProcessError) as error:
+        print(f"{prog}: cannot read {argv[0]}: {error}", file=sys.stderr)
+        return 2
+    write_document(output, document)
+    print(f"wrote {len(document['rules'])} rules ({len(document['not_applicable'])} not applicable) to {output}")
+    return 0
 
 
 def write_document(path: Path, document: Mapping[str, Any]) -> None:
