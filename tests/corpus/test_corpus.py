@@ -12,7 +12,7 @@ from tools.corpus.hcl_values import UNKNOWN
 from tools.corpus.sdk_schema import resource_classes
 
 RESERVED = ("terragoat", "cfngoat", "sadcloud", "pulumi/examples")
-SOURCES = {"checkov": "bridgecrewio/checkov", "kics": "DataDog/kics"}
+SOURCES = {"checkov": "bridgecrewio/checkov", "kics": "DataDog/kics", "cdk-nag": "cdklabs/cdk-nag"}
 
 
 @cache

@@ -7,11 +7,12 @@ from pathlib import Path
 
 import pytest
 
+from tools.corpus import cdk_nag_suite
 from tools.corpus.cdk_nag_inventory import cloudformation_types
 from tools.corpus.checkov_labels import _parse
 from tools.corpus.checkov_suite import _render_resource
 from tools.corpus.convert import convert
-from tools.corpus.equivalents import inventory_main
+from tools.corpus.equivalents import inventory_main, rules_by_id
 from tools.corpus.kics_suite import _lines_for
 
 
@@ -111,3 +112,21 @@ def test_an_inventory_script_on_a_missing_source_fails_in_one_line(
     error = capsys.readouterr().err
     assert error.startswith("p: cannot read ") and error.count("\n") == 1
     assert not (tmp_path / "out.json").exists()
+
+
+def test_every_cdk_nag_translation_names_its_test_and_holds_both_verdicts_of_an_inventory_rule() -> None:
+    rules = rules_by_id()
+    translated = cdk_nag_suite.scenarios()
+    assert len(translated) >= 10
+    for scenario in translated:
+        assert scenario.paths[0].startswith("test/rules/"), scenario.name
+        assert scenario.rule in rules, scenario.name
+        assert set(scenario.verdicts.values()) == {"pass", "fail"}, scenario.name
+        converted = {resource.address for resource in convert(scenario.text)}
+        assert set(scenario.verdicts) <= converted, scenario.name
+
+
+def test_a_translation_without_its_source_is_refused(tmp_path: Path) -> None:
+    (tmp_path / "X1.tf").write_text('resource "aws_sqs_queue" "compliance" {}\n', encoding="utf-8")
+    with pytest.raises(ValueError, match=r"X1\.tf: the header names no cdk-nag test file"):
+        cdk_nag_suite.scenarios(tmp_path)

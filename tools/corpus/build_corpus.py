@@ -5,8 +5,10 @@
 
 ``CHECKOV_GIT``/``KICS_GIT`` are git directories of bridgecrewio/checkov and of KICS (the
 assets of Checkmarx/kics; DataDog/kics is a fork that carries them), ``CHECKOV_VENV`` a
-virtualenv with Checkov installed (for the cross-labels, ``checkov_labels``). Nothing here runs
-in ``make test``; the tests read the committed fixtures.
+virtualenv with Checkov installed (for the cross-labels, ``checkov_labels``). cdk-nag's tests
+come from the hand translations in ``cdk_nag_translations/`` (``cdk_nag_suite``), at the cdk-nag
+commit of ``cdk_nag.json``. Nothing here runs in ``make test``; the tests read the committed
+fixtures.
 
 Every scenario of both suites is converted to engine form (``convert``); each resource is
 labelled with the suite's own verdict on its rule (which wins over Checkov's, on that rule) and
@@ -26,7 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Final
 
-from tools.corpus import checkov_suite, kics_inventory, kics_suite
+from tools.corpus import cdk_nag_suite, checkov_suite, kics_inventory, kics_suite
 from tools.corpus.checkov_inventory import TWINS
 from tools.corpus.checkov_labels import Labels, Verdicts, run_checkov
 from tools.corpus.convert import ConversionError, EngineResource, convert_module, parse
@@ -64,14 +66,18 @@ def build(checkov_git: Path, kics_git: Path, checkov_venv: Path, kics_repository
     from_checkov, skipped = checkov_suite.scenarios(checkov_tree, sources, types)
     from_kics, skipped_kics = kics_suite.scenarios(kics_tree)
     report.skipped.extend(skipped + skipped_kics)
-    scenarios = from_checkov + from_kics
+    scenarios = from_checkov + from_kics + cdk_nag_suite.scenarios()
     labels = run_checkov(
         checkov_venv / "bin" / "checkov", {_key(s): s.text for s in scenarios}, [r["id"] for r in checkov_rules]
     )
     known = {rule["id"] for rule in checkov_rules} | {rule["id"] for rule in inventory("cdk_nag")["rules"]}
     known |= {kics_suite.rule_id(directory) for directory in kics_suite.queries(kics_tree)}
-    commits = {"checkov": checkov_tree.resolved(), "kics": kics_tree.resolved()}
-    repositories = {"checkov": CHECKOV_REPOSITORY, "kics": kics_repository}
+    commits = {
+        "checkov": checkov_tree.resolved(),
+        "kics": kics_tree.resolved(),
+        "cdk-nag": str(inventory("cdk_nag")["commit"]),
+    }
+    repositories = {"checkov": CHECKOV_REPOSITORY, "kics": kics_repository, "cdk-nag": "cdklabs/cdk-nag"}
     grouped: dict[tuple[str, str, str], list[Scenario]] = defaultdict(list)
     kics_types: dict[str, set[str]] = defaultdict(set)
     for source in scenarios:
