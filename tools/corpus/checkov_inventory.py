@@ -1,7 +1,7 @@
 """Regenerate ``policies/paved_policies/data/equivalents/checkov.json`` from an installed Checkov.
 
-    python3 -m venv /tmp/checkov-venv && /tmp/checkov-venv/bin/pip install checkov
-    venv/bin/python -m tools.corpus.checkov_inventory /tmp/checkov-venv
+    python3 -m venv ../checkov-venv && ../checkov-venv/bin/pip install checkov
+    venv/bin/python -m tools.corpus.checkov_inventory ../checkov-venv
 
 Checkov is never imported here, so it stays out of paved's own environment (and out of CI): the
 script runs ``<venv>/bin/checkov --list --framework terraform`` for every check's id, kind,
