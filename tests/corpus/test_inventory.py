@@ -6,11 +6,10 @@ import re
 from typing import Any
 
 import pytest
-from paved_policies.coverage import EQUIVALENTS
 from paved_policies.registry import all_policies
 
 from tools.corpus.categories import CATEGORIES
-from tools.corpus.equivalents import INVENTORIES, inventory, paved_equivalents, rules_by_id
+from tools.corpus.equivalents import INVENTORIES, declared_equivalents, inventory, paved_equivalents, rules_by_id
 from tools.corpus.sdk_schema import Shape, nested_shape, resource_classes, resource_shape
 
 POLICY_NAMES = {policy.name for policy in all_policies()}
@@ -93,11 +92,13 @@ def test_paved_equivalents_name_policies_of_the_pack() -> None:
         assert set(rule["paved"]) <= POLICY_NAMES, rule["id"]
 
 
-@pytest.mark.parametrize(("tool", "column"), [("checkov", 2), ("cdk_nag", 1)])
-def test_the_coverage_tables_equivalents_are_all_recorded(tool: str, column: int) -> None:
+@pytest.mark.parametrize("tool", ["checkov", "cdk_nag"])
+def test_every_equivalent_paved_declares_is_recorded(tool: str) -> None:
     recorded = {rule["id"]: set(rule["paved"]) for rule in _rules(tool)}
-    for policy, row in EQUIVALENTS.items():
-        for rule_id in filter(None, (part.strip() for part in row[column].split(","))):
+    declared = declared_equivalents()
+    assert declared
+    for policy, rule_sets in declared.items():
+        for rule_id in rule_sets[tool]:
             assert policy in recorded.get(rule_id, set()), (policy, rule_id)
 
 

@@ -1,9 +1,9 @@
 """The equivalents data files (``policies/paved_policies/data/equivalents/``): where they live, how
 they are written and read, and which paved policy the coverage table names for each rule id.
 
-``paved_equivalents`` inverts the coverage table's ``EQUIVALENTS`` (policy → the AWSGuard,
-cdk-nag and Checkov ids it matches, ``paved_policies.coverage``) into rule id → paved policies,
-so each inventory entry can say "paved rule X covers it".
+``paved_equivalents`` inverts the equivalents paved declares (policy → the AWSGuard, cdk-nag and
+Checkov ids it matches) into rule id → paved policies, so each inventory entry can say "paved rule
+X covers it".
 """
 
 from __future__ import annotations
@@ -23,17 +23,40 @@ INVENTORIES: Final = ("checkov", "cdk_nag", "kics")
 _COLUMNS: Final = {"awsguard": 0, "cdk_nag": 1, "checkov": 2}
 
 
-def paved_equivalents(tool: str, *, twins: Mapping[str, str] | None = None) -> dict[str, list[str]]:
-    """Rule id → the paved policies the coverage table lists as its equivalent (``twins``: a rule
-    that tests what another does gets that one's equivalents too)."""
-    from paved_policies.coverage import EQUIVALENTS
+def declared_equivalents() -> dict[str, dict[str, tuple[str, ...]]]:
+    """Policy → rule set (``awsguard``, ``cdk_nag``, ``checkov``) → the ids named as its equivalents.
 
-    column = _COLUMNS[tool]
+    Read from each policy's ``equivalents`` where the pack declares them with the policy
+    (``define_policy(..., equivalents=...)``, main after issue 14), else from the coverage table's
+    ``EQUIVALENTS`` (``paved_policies.coverage``, before it)."""
+    from paved_policies.registry import all_policies
+
+    declared: dict[str, dict[str, tuple[str, ...]]] = {}
+    for policy in all_policies():
+        equivalents = getattr(policy, "equivalents", None)
+        if equivalents is not None:
+            declared[policy.name] = {tool: tuple(getattr(equivalents, tool)) for tool in _COLUMNS}
+    if declared:
+        return declared
+    from paved_policies import coverage
+
+    table: dict[str, tuple[str, str, str]] = getattr(coverage, "EQUIVALENTS", {})
+    return {
+        policy: {
+            tool: tuple(part.strip() for part in row[column].split(",") if part.strip())
+            for tool, column in _COLUMNS.items()
+        }
+        for policy, row in table.items()
+    }
+
+
+def paved_equivalents(tool: str, *, twins: Mapping[str, str] | None = None) -> dict[str, list[str]]:
+    """Rule id → the paved policies that name it as their equivalent (``twins``: a rule that tests
+    what another does gets that one's equivalents too)."""
     found: dict[str, list[str]] = {}
-    for policy, row in EQUIVALENTS.items():
-        for rule in (part.strip() for part in row[column].split(",")):
-            if rule:
-                found.setdefault(rule, []).append(policy)
+    for policy, rule_sets in declared_equivalents().items():
+        for rule in rule_sets[tool]:
+            found.setdefault(rule, []).append(policy)
     for rule, twin in (twins or {}).items():
         if twin in found:
             found.setdefault(rule, [])
