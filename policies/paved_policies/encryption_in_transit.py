@@ -400,8 +400,9 @@ s3_bucket_tls_only = define_policy(
     name="s3-bucket-tls-only",
     kind=STACK,
     description=(
-        "Checks that every S3 bucket has a bucket policy denying requests that do not use TLS, except buckets "
-        "configured for website hosting, whose endpoint serves HTTP by design (public-exposure judges that pattern)."
+        "Checks that every S3 bucket has a bucket policy denying requests that do not use TLS (reported on the "
+        "bucket policy when that lacks the statement), except buckets configured for website hosting, whose "
+        "endpoint serves HTTP by design (public-exposure judges that pattern)."
     ),
     validate=_s3_tls_only,
     resource_types=t.S3_BUCKETS,
@@ -411,5 +412,5 @@ s3_bucket_tls_only = define_policy(
         "Attach an aws.s3.BucketPolicy with a Deny statement for Principal * on "
         'Condition {"Bool": {"aws:SecureTransport": "false"}}; paved\'s data tier adds it to every bucket.'
     ),
-    equivalents=Equivalents(cdk_nag=("AwsSolutions-S10",)),
+    equivalents=Equivalents(cdk_nag=("AwsSolutions-S10",), checkov=("CKV_AWS_379",)),
 )

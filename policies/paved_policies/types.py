@@ -209,3 +209,5 @@ LB_LISTENER_RULES: Final = ("aws:lb/listenerRule:ListenerRule", "aws:alb/listene
 API_GATEWAY_REST_API: Final = "aws:apigateway/restApi:RestApi"
 API_GATEWAY_INTEGRATION: Final = "aws:apigateway/integration:Integration"
 API_GATEWAY_V2_INTEGRATION: Final = "aws:apigatewayv2/integration:Integration"
+MEDIASTORE_CONTAINER: Final = "aws:mediastore/container:Container"
+MEDIASTORE_CONTAINER_POLICY: Final = "aws:mediastore/containerPolicy:ContainerPolicy"

@@ -17,10 +17,11 @@ For each security-relevant rule a resource is labelled to fail (``fails``):
 Recall is found / labelled, per category, over the suites' own verdicts (each test's rule on
 the resources it names) and over all labels (with the Checkov run's). Two kinds of label are
 counted apart, each in its own table: a label of a rule whose finding is an AWS default that
-changed (``aws_defaults``) when the resource leaves the property unset, and a label the pack misses
-where no policy could decide it from the engine's view: every property the rule reads holds a value
-unknown in the converted fixture (a data source's output, such as the ARN of ``alias/aws/sns``) and
-no other resource of the scenario carries the resource's settings.
+changed (``aws_defaults``) when the resource leaves the property unset, and a label no policy can
+decide from the engine's view: the rule is reviewed as not expressible (it judges a value no input
+sets, ``not_covered`` reasons), or the pack misses it and every property the rule reads holds a value
+unknown in the converted fixture (a data source's output, such as the ARN of ``alias/aws/sns``) with
+no other resource of the scenario carrying the resource's settings.
 
 For each paved policy, a finding is **contradicted** when a rule it is the equivalent of judged the
 resource and passed it (and none of its rules failed it), and **on a clean resource** when the
@@ -35,6 +36,7 @@ import sys
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any, Final
 
 from paved_policies.unknown import UNKNOWN_SENTINELS
@@ -179,6 +181,15 @@ def leaves_unset(rule: dict[str, Any], resource: Resource) -> bool:
     return all(_value_at(resource.properties, path.split(".")[0]) in (None, "") for path in paths)
 
 
+@cache
+def not_expressible() -> frozenset[str]:
+    """Rules reviewed as not expressible from the engine's view (their reason in
+    ``data/equivalents/not_covered/``): the value they judge is no input of the type."""
+    from paved_policies.uncovered import reasons
+
+    return frozenset(rule for rule, reason in reasons().items() if reason.startswith("not expressible"))
+
+
 def hinges_on_unknown(rule: dict[str, Any], resource: Resource) -> bool:
     """Every property the rule reads on the type holds a value unknown in the converted fixture, so
     no policy can decide the label (it stays silent on unknowns, as during a preview)."""
@@ -267,7 +278,7 @@ def _score_labels(
         if "default_changed" in rule and leaves_unset(rule, resource):
             scores.changed_defaults[rule["category"]].add(matching, category)
             continue
-        if not category and alone and hinges_on_unknown(rule, resource):
+        if rule_id in not_expressible() or (not category and alone and hinges_on_unknown(rule, resource)):
             scores.undecidable[rule["category"]].add(matching, category)
             continue
         scores.all_labels[rule["category"]].add(matching, category)
@@ -314,7 +325,10 @@ def render_text(scores: Scores) -> str:
         ("suites' own verdicts", scores.suite_labels),
         ("all labels (with the Checkov run)", scores.all_labels),
         ("labels that only restate an AWS default that changed (property unset)", scores.changed_defaults),
-        ("missed labels no policy can decide (every property the rule reads is unknown)", scores.undecidable),
+        (
+            "labels no policy can decide (the rule is not expressible, or a miss whose every read property is unknown)",
+            scores.undecidable,
+        ),
     ):
         lines.append(f"recall, {title}:")
         lines.append(f"  {'category':32} {'labelled':>8} {'matching':>9} {'category':>9}")

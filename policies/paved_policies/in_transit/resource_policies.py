@@ -73,6 +73,13 @@ S3_BUCKETS_TLS_ONLY: Final = TlsOnly(
 SNS_TOPICS_TLS_ONLY: Final = TlsOnly(
     [t.SNS_TOPIC], t.SNS_TOPIC_POLICY, "arn", "SNS topic has no policy", "Topic policy"
 )
+MEDIASTORE_TLS_ONLY: Final = TlsOnly(
+    [t.MEDIASTORE_CONTAINER],
+    t.MEDIASTORE_CONTAINER_POLICY,
+    "containerName",
+    "MediaStore container has no policy",
+    "Container policy",
+)
 SQS_QUEUES_TLS_ONLY: Final = TlsOnly(
     [t.SQS_QUEUE], t.SQS_QUEUE_POLICY, "queueUrl", "SQS queue has no policy", "Queue policy"
 )
@@ -106,4 +113,19 @@ sqs_queue_tls_only = define_policy(
         '{"Bool": {"aws:SecureTransport": "false"}} to the queue policy (aws.sqs.QueuePolicy).'
     ),
     equivalents=Equivalents(cdk_nag=("AwsSolutions-SQS4",)),
+)
+
+mediastore_container_tls_only = define_policy(
+    name="mediastore-container-tls-only",
+    kind=STACK,
+    description="Checks that every MediaStore container has a container policy denying requests that do not use TLS.",
+    validate=tls_only_validator(MEDIASTORE_TLS_ONLY),
+    resource_types=[t.MEDIASTORE_CONTAINER],
+    category=ENCRYPTION_IN_TRANSIT,
+    severity=Severity.MEDIUM,
+    remediation_steps=(
+        "Add a Deny statement for Principal * on mediastore:* with Condition "
+        '{"Bool": {"aws:SecureTransport": "false"}} to the container policy (aws.mediastore.ContainerPolicy).'
+    ),
+    equivalents=Equivalents(cdk_nag=("AwsSolutions-MS3",)),
 )

@@ -162,3 +162,17 @@ def test_website_bucket_serves_http_by_design() -> None:
 def test_bucket_with_an_inline_website_block_serves_http_by_design() -> None:
     resources = changed(without(compliant_stack(), "data-policy"), "data", {"website": {"indexDocument": "index.html"}})
     assert stack_violations(resources) == []
+
+
+def test_mediastore_container_without_a_tls_only_policy_is_reported() -> None:
+    container = StackResource(t.MEDIASTORE_CONTAINER, "media", {"name": "media"})
+    assert stack_violations([*compliant_stack(), container]) == [
+        (
+            "mediastore-container-tls-only",
+            "media: MediaStore container has no policy denying requests without TLS (aws:SecureTransport).",
+        )
+    ]
+    policy = attached(
+        t.MEDIASTORE_CONTAINER_POLICY, "media-policy", "media", {"policy": TLS_ONLY}, prop="containerName"
+    )
+    assert stack_violations([*compliant_stack(), container, policy]) == []
