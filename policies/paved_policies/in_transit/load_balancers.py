@@ -96,23 +96,23 @@ classic_lb_policy_tls = define_policy(
 )
 
 
-def _forwarded_groups(stack: StackIndex, resource: PolicyResource, prop: str) -> set[str] | None:
-    """The target groups a listener's or listener rule's actions forward to, by the engine's property
-    dependencies or by ARN; ``None`` if an ARN is unknown and no dependency tells."""
-    groups = stack.of_types(t.LB_TARGET_GROUPS)
-    found = {d.urn for d in resource.property_dependencies.get(prop) or () if d.resource_type in t.LB_TARGET_GROUPS}
-    by_identifier = {
+def _group_identifiers(stack: StackIndex) -> dict[str, str]:
+    """Each target group's known ARN, id and name → its URN (built once per run)."""
+    return {
         value: group.urn
-        for group in groups
+        for group in stack.of_types(t.LB_TARGET_GROUPS)
         for key in ("arn", "id", "name")
         if isinstance(value := get(group.props, key), str)
     }
+
+
+def _forwarded_groups(resource: PolicyResource, prop: str, by_identifier: dict[str, str]) -> set[str] | None:
+    """The target groups a listener's or listener rule's actions forward to, by the engine's property
+    dependencies or by ARN; ``None`` if an ARN is unknown and no dependency tells."""
+    found = {d.urn for d in resource.property_dependencies.get(prop) or () if d.resource_type in t.LB_TARGET_GROUPS}
     for action in items(get(resource.props, prop)):
-        arns = [
-            get(action, "targetGroupArn"),
-            *(get(group, "arn") for group in items(get(action, "forward", "targetGroups"))),
-        ]
-        for arn in arns:
+        forward = items(get(action, "forward", "targetGroups"))
+        for arn in [get(action, "targetGroupArn"), *(get(group, "arn") for group in forward)]:
             if arn is UNKNOWN and not found:
                 return None
             if isinstance(arn, str) and arn in by_identifier:
@@ -125,16 +125,17 @@ def _target_groups_over_plain_http(args: StackValidationArgs, report: Report) ->
     as in paved's container mode); with only HTTP listeners, or none, the traffic is plain end to end.
     Groups a listener rule forwards to are left alone: the rule's listener decides."""
     stack = StackIndex(args.resources)
+    by_identifier = _group_identifiers(stack)
     excused: set[str] = set()
     for listener in stack.of_types(t.LB_LISTENERS):
         protocol = get(listener.props, "protocol")
-        forwarded = _forwarded_groups(stack, listener, "defaultActions")
+        forwarded = _forwarded_groups(listener, "defaultActions", by_identifier)
         if protocol is UNKNOWN or forwarded is None:
             return
         if str(protocol or "HTTP").upper() in ("HTTPS", "TLS"):
             excused |= forwarded
     for rule in stack.of_types(t.LB_LISTENER_RULES):
-        forwarded = _forwarded_groups(stack, rule, "actions")
+        forwarded = _forwarded_groups(rule, "actions", by_identifier)
         if forwarded is None:
             return
         excused |= forwarded
