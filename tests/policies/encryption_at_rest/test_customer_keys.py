@@ -138,3 +138,31 @@ def test_every_type_of_the_data_file_is_named_in_the_types_module_and_has_a_base
     types = {spec.type for spec in key_specs()}
     assert types - set(ALL_TYPE_TOKENS) == set()
     assert types - set(BASELINES) == set()
+
+
+OLDER_PROVIDER_PATHS = {("aws:dms/endpoint:Endpoint", "s3Settings.serverSideEncryptionKmsKeyId")}
+"""Paths of pulumi-aws releases before 7 (``dms.Endpoint.s3Settings``), kept for stacks exported from them."""
+
+
+def _property_exists(token: str, path: str) -> bool:
+    from tools.corpus.sdk_schema import nested_shape, resource_shape
+
+    shape = resource_shape(token)
+    for part in path.replace("[]", "").split("."):
+        if shape is None:
+            return True
+        field = next((f for f in shape.fields.values() if f.camel == part), None)
+        if field is None:
+            return False
+        shape = nested_shape(shape.module, field.nested) if field.nested else None
+    return True
+
+
+def test_every_path_of_the_data_file_is_an_input_of_its_type() -> None:
+    wrong = []
+    for spec in key_specs():
+        prefix = f"{spec.each}." if spec.each else ""
+        paths = [prefix + spec.key]
+        paths += [prefix + condition["path"] for condition in (spec.when, spec.selector, spec.includes) if condition]
+        wrong += [(spec.type, path) for path in paths if not _property_exists(spec.type, path)]
+    assert set(wrong) == OLDER_PROVIDER_PATHS
