@@ -12,6 +12,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from paved_policies import uncovered
 from paved_policies.policy import ANY_TYPE, PavedPolicy
 from paved_policies.registry import all_policies
 
@@ -51,13 +52,18 @@ def table() -> str:
     return "\n".join(rows)
 
 
-def rendered(readme: str) -> str:
-    """The README with its coverage section regenerated."""
-    head, begin, rest = readme.partition(BEGIN)
-    _, end, tail = rest.partition(END)
+def _section(readme: str, begin_marker: str, end_marker: str, content: str) -> str:
+    head, begin, rest = readme.partition(begin_marker)
+    _, end, tail = rest.partition(end_marker)
     if not begin or not end:
-        raise ValueError(f"README.md lacks the coverage markers {BEGIN!r} … {END!r}")
-    return f"{head}{BEGIN}\n{table()}\n{END}{tail}"
+        raise ValueError(f"README.md lacks the markers {begin_marker!r} … {end_marker!r}")
+    return f"{head}{begin_marker}\n{content}\n{end_marker}{tail}"
+
+
+def rendered(readme: str) -> str:
+    """The README with its coverage table, and the table of rules without an equivalent, regenerated."""
+    readme = _section(readme, BEGIN, END, table())
+    return _section(readme, uncovered.BEGIN, uncovered.END, uncovered.table())
 
 
 if __name__ == "__main__":

@@ -8,10 +8,12 @@ import re
 from pulumi_policy import ResourceValidationArgs, Severity, StackValidationArgs
 
 from paved_policies import types as t
-from paved_policies.documents import parse_document
+from paved_policies.aws_defaults import aws_default
+from paved_policies.in_transit.databases import parameter_value
+from paved_policies.in_transit.resource_policies import S3_BUCKETS_TLS_ONLY, report_tls_only
 from paved_policies.joins import StackIndex, UnresolvedError
 from paved_policies.policy import ENCRYPTION_IN_TRANSIT, STACK, Equivalents, Report, define_policy
-from paved_policies.props import get, items, number, text, truth
+from paved_policies.props import get, items, text, truth
 from paved_policies.unknown import UNKNOWN
 
 # --- load balancers ----------------------------------------------------------------------------
@@ -58,7 +60,9 @@ lb_listener_https = define_policy(
         "Serve HTTPS with a certificate (paved:compute.container.certificateArn) and make port 80 a "
         "redirect action to HTTPS (HTTP_301), as paved's container mode does."
     ),
-    equivalents=Equivalents(awsguard=("alb-http-to-https-redirection",), checkov=("CKV_AWS_2", "CKV2_AWS_20")),
+    equivalents=Equivalents(
+        awsguard=("alb-http-to-https-redirection",), checkov=("CKV_AWS_2", "CKV2_AWS_20", "CKV_AWS_103")
+    ),
 )
 
 _TLS_MIN = (
@@ -105,7 +109,7 @@ lb_listener_modern_tls_policy = define_policy(
         "Set sslPolicy to ELBSecurityPolicy-TLS13-1-2-2021-06 (paved's container mode default); the "
         "provider default ELBSecurityPolicy-2016-08 still accepts TLS 1.0."
     ),
-    equivalents=Equivalents(checkov=("CKV_AWS_103",)),
+    equivalents=Equivalents(checkov=("CKV_AWS_103", "CKV2_AWS_74")),
 )
 
 
@@ -197,7 +201,7 @@ cloudfront_origin_https_only = define_policy(
     category=ENCRYPTION_IN_TRANSIT,
     severity=Severity.HIGH,
     remediation_steps="Set customOriginConfig.originProtocolPolicy: https-only and originSslProtocols: [TLSv1.2].",
-    equivalents=Equivalents(cdk_nag=("AwsSolutions-CFR5",), checkov=("CKV2_AWS_72",)),
+    equivalents=Equivalents(cdk_nag=("AwsSolutions-CFR5",), checkov=("CKV2_AWS_72", "CKV2_AWS_54")),
 )
 
 
@@ -248,90 +252,7 @@ elasticache_in_transit_encryption = define_policy(
     category=ENCRYPTION_IN_TRANSIT,
     severity=Severity.HIGH,
     remediation_steps="Set transitEncryptionEnabled: true (paved:data.cache does, with an auth token).",
-    equivalents=Equivalents(cdk_nag=("AwsSolutions-AEC3",), checkov=("CKV_AWS_30",)),
-)
-
-
-def _parameter_value(parameters: object, name: str) -> object:
-    for parameter in items(parameters):
-        if parameter is UNKNOWN:
-            return UNKNOWN
-        if str(get(parameter, "name")).lower() == name:
-            value = get(parameter, "value")
-            return UNKNOWN if value is UNKNOWN else str(value).strip().lower()
-    return None
-
-
-def _ssl_parameter(family: str) -> str | None:
-    """The parameter that forces TLS for an engine family, ``None`` for engines without one."""
-    family = family.lower()
-    if family.startswith(("postgres", "aurora-postgresql", "sqlserver")):
-        return "rds.force_ssl"
-    if family.startswith(("mysql", "aurora-mysql", "mariadb", "aurora5")):
-        return "require_secure_transport"
-    return None
-
-
-def _forces_ssl_by_default(family: str) -> bool:
-    """RDS for PostgreSQL 15 and newer sets rds.force_ssl to 1 by default."""
-    match = re.fullmatch(r"postgres(\d+)", family.lower())
-    return match is not None and int(match.group(1)) >= 15
-
-
-def _rds_ssl(args: ResourceValidationArgs, report: Report) -> None:
-    props = args.props
-    if args.resource_type in (t.RDS_PARAMETER_GROUP, t.RDS_CLUSTER_PARAMETER_GROUP):
-        family = get(props, "family")
-        if not isinstance(family, str):
-            return
-        parameter = _ssl_parameter(family)
-        if parameter is None:
-            return
-        value = _parameter_value(get(props, "parameters"), parameter)
-        if value is UNKNOWN or get(props, "parameters") is UNKNOWN:
-            return
-        if value is None and _forces_ssl_by_default(family):
-            return
-        if value not in ("1", "on", "true"):
-            report(f"Parameter group for {family} does not force TLS ({parameter} is {value or 'unset'}).")
-        return
-    _rds_default_parameters(args, report)
-
-
-def _rds_default_parameters(args: ResourceValidationArgs, report: Report) -> None:
-    """An instance or cluster on the engine's default parameter group cannot force TLS (except
-    RDS for PostgreSQL 15+)."""
-    props = args.props
-    group_key = "parameterGroupName" if args.resource_type == t.RDS_INSTANCE else "dbClusterParameterGroupName"
-    engine, version = get(props, "engine"), get(props, "engineVersion")
-    if get(props, group_key) is not None or not isinstance(engine, str):
-        return
-    if args.resource_type == t.RDS_INSTANCE and get(props, "replicateSourceDb") is not None:
-        return
-    if engine.startswith("aurora") and args.resource_type == t.RDS_INSTANCE:
-        return  # Aurora instances take TLS settings from their cluster
-    parameter = _ssl_parameter(engine)
-    if parameter is None:
-        return
-    if engine == "postgres":
-        major = number(str(version).split(".")[0]) if isinstance(version, str) else None
-        if version is UNKNOWN or major is None or (isinstance(major, float) and major >= 15):
-            return
-    report(f"{engine} uses the default parameter group, which does not force TLS ({parameter}).")
-
-
-rds_ssl_enforced = define_policy(
-    name="rds-ssl-enforced",
-    description="Checks that RDS and Aurora databases force TLS through their parameter groups.",
-    validate=_rds_ssl,
-    resource_types=[t.RDS_PARAMETER_GROUP, t.RDS_CLUSTER_PARAMETER_GROUP, t.RDS_INSTANCE, t.RDS_CLUSTER],
-    category=ENCRYPTION_IN_TRANSIT,
-    severity=Severity.HIGH,
-    remediation_steps=(
-        "Give the database a parameter group with rds.force_ssl = 1 (PostgreSQL) or "
-        "require_secure_transport = 1 (MySQL); paved:data.postgres does."
-    ),
-    equivalents=Equivalents(checkov=("CKV2_AWS_69",)),
+    equivalents=Equivalents(cdk_nag=("AwsSolutions-AEC3",), checkov=("CKV_AWS_30", "CKV_AWS_31")),
 )
 
 
@@ -340,11 +261,11 @@ def _parameter_group_tls(args: ResourceValidationArgs, report: Report) -> None:
     if get(props, "parameters") is UNKNOWN:
         return
     if args.resource_type == t.DOCDB_CLUSTER_PARAMETER_GROUP:
-        value = _parameter_value(get(props, "parameters"), "tls")
+        value = parameter_value(get(props, "parameters"), "tls")
         if value is not UNKNOWN and value == "disabled":
             report("DocumentDB parameter group turns TLS off (tls is disabled).")
         return
-    value = _parameter_value(get(props, "parameters"), "require_ssl")
+    value = parameter_value(get(props, "parameters"), "require_ssl")
     if value is not UNKNOWN and value not in ("true", "1", "on"):
         report("Redshift parameter group does not require SSL (require_ssl defaults to false).")
 
@@ -362,7 +283,7 @@ database_parameter_group_tls = define_policy(
 
 
 def _memorydb_tls(args: ResourceValidationArgs, report: Report) -> None:
-    if truth(get(args.props, "tlsEnabled"), default=True) is False:
+    if truth(get(args.props, "tlsEnabled"), default=aws_default("memorydb-tls").value) is False:
         report("MemoryDB cluster accepts unencrypted connections (tlsEnabled is false).")
 
 
@@ -394,6 +315,7 @@ transfer_server_no_plain_ftp = define_policy(
     category=ENCRYPTION_IN_TRANSIT,
     severity=Severity.HIGH,
     remediation_steps="Set protocols to [SFTP] (the default) or [FTPS].",
+    equivalents=Equivalents(checkov=("CKV_AWS_357",)),
 )
 
 
@@ -432,10 +354,11 @@ def _msk_in_transit(args: ResourceValidationArgs, report: Report) -> None:
     transit = get(args.props, "encryptionInfo", "encryptionInTransit")
     if transit is UNKNOWN:
         return
+    defaults = aws_default("msk-encryption").value
     client = get(transit, "clientBroker")
-    if client is not UNKNOWN and str(client or "TLS").upper() != "TLS":
+    if client is not UNKNOWN and str(client or defaults["clientBroker"]).upper() != "TLS":
         report(f"MSK cluster allows plaintext client traffic (clientBroker {client!s}).")
-    if truth(get(transit, "inCluster"), default=True) is False:
+    if truth(get(transit, "inCluster"), default=defaults["inCluster"]) is False:
         report("MSK cluster does not encrypt traffic between brokers (inCluster is false).")
 
 
@@ -454,47 +377,33 @@ msk_cluster_encrypted_in_transit = define_policy(
 # --- S3: a TLS-only bucket policy (stack: the policy is its own resource) --------------------
 
 
-def denies_insecure_transport(document_value: object) -> bool | None:
-    """Whether a bucket policy denies requests without TLS; ``None`` if it cannot be known."""
-    if document_value is UNKNOWN:
-        return None
-    document = parse_document(document_value)
-    if document is None:
-        return False
-    for statement in document.statements:
-        if statement.effect == "deny" and "aws:securetransport" in statement.condition_keys:
-            return True
-    return None if document.unknown_statements else False
+def website_buckets(stack: StackIndex) -> set[str] | None:
+    """Buckets configured for static website hosting (an inline ``website`` block or a website
+    configuration resource); ``None`` if a website configuration's bucket cannot be resolved."""
+    found = {bucket.urn for bucket in stack.of_types(t.S3_BUCKETS) if get(bucket.props, "website") is not None}
+    for config in stack.of_types(t.S3_WEBSITE_CONFIGS):
+        try:
+            found.update(bucket.urn for bucket in stack.referenced(config, "bucket", t.S3_BUCKETS))
+        except UnresolvedError:
+            return None
+    return found
 
 
 def _s3_tls_only(args: StackValidationArgs, report: Report) -> None:
     stack = StackIndex(args.resources)
-    verdicts: dict[str, list[bool | None]] = {}
-    buckets = stack.of_types(t.S3_BUCKETS)
-    for bucket in buckets:
-        inline = get(bucket.props, "policy")
-        if inline is not None:
-            verdicts.setdefault(bucket.urn, []).append(denies_insecure_transport(inline))
-    for policy in stack.of_types([t.S3_BUCKET_POLICY]):
-        verdict = denies_insecure_transport(get(policy.props, "policy"))
-        try:
-            targets = stack.referenced(policy, "bucket", t.S3_BUCKETS)
-        except UnresolvedError:
-            targets = buckets
-            verdict = None
-        for bucket in targets:
-            verdicts.setdefault(bucket.urn, []).append(verdict)
-    for bucket in buckets:
-        found = verdicts.get(bucket.urn, [])
-        if True in found or None in found:
-            continue
-        report("S3 bucket has no bucket policy denying requests without TLS (aws:SecureTransport).", bucket.urn)
+    websites = website_buckets(stack)
+    if websites is not None:
+        report_tls_only(stack, S3_BUCKETS_TLS_ONLY, report, exempt=websites)
 
 
 s3_bucket_tls_only = define_policy(
     name="s3-bucket-tls-only",
     kind=STACK,
-    description="Checks that every S3 bucket has a bucket policy denying requests that do not use TLS.",
+    description=(
+        "Checks that every S3 bucket has a bucket policy denying requests that do not use TLS (reported on the "
+        "bucket policy when that lacks the statement), except buckets configured for website hosting, whose "
+        "endpoint serves HTTP by design (public-exposure judges that pattern)."
+    ),
     validate=_s3_tls_only,
     resource_types=t.S3_BUCKETS,
     category=ENCRYPTION_IN_TRANSIT,
@@ -503,5 +412,5 @@ s3_bucket_tls_only = define_policy(
         "Attach an aws.s3.BucketPolicy with a Deny statement for Principal * on "
         'Condition {"Bool": {"aws:SecureTransport": "false"}}; paved\'s data tier adds it to every bucket.'
     ),
-    equivalents=Equivalents(cdk_nag=("AwsSolutions-S10",)),
+    equivalents=Equivalents(cdk_nag=("AwsSolutions-S10",), checkov=("CKV_AWS_379",)),
 )

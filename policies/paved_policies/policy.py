@@ -150,6 +150,10 @@ class Declared:
     """How the coverage table names the types when they are ``*`` (e.g. "every taggable type")."""
     equivalents: Equivalents
     exemptible: bool
+    house_rule: bool
+    """A preference of paved's beyond a secure AWS default (a customer-managed key where AWS already
+    encrypts with its own): advisory outside prod (issue 19), so the configs of non-prod stacks set it
+    advisory and an audit of a foreign stack can find it here."""
 
     def applies_to(self, resource_type: str) -> bool:
         return covers(self.resource_types, resource_type)
@@ -189,6 +193,7 @@ def define_policy(
     config: Mapping[str, dict[str, Any]] | None = ...,
     types_label: str | None = ...,
     exemptible: bool = ...,
+    house_rule: bool = ...,
 ) -> PavedResourcePolicy: ...
 
 
@@ -207,6 +212,7 @@ def define_policy(
     config: Mapping[str, dict[str, Any]] | None = ...,
     types_label: str | None = ...,
     exemptible: bool = ...,
+    house_rule: bool = ...,
 ) -> PavedStackPolicy: ...
 
 
@@ -224,12 +230,14 @@ def define_policy(
     config: Mapping[str, dict[str, Any]] | None = None,
     types_label: str | None = None,
     exemptible: bool = True,
+    house_rule: bool = False,
 ) -> PavedPolicy:
     """A paved policy.
 
     ``resource_types``: the types it looks at (resource policies) or reports on (stack policies);
     ``[ANY_TYPE]`` for all. ``config``: JSON schemas of the policy's own config properties.
-    ``exemptible=False`` only for the exemption listing itself.
+    ``exemptible=False`` only for the exemption listing itself. ``house_rule=True`` marks a
+    preference beyond a secure AWS default (``Declared.house_rule``).
     """
     types = frozenset(resource_types)
     if not types:
@@ -262,4 +270,5 @@ def define_policy(
     policy.types_label = types_label
     policy.equivalents = equivalents
     policy.exemptible = exemptible
+    policy.house_rule = house_rule
     return policy

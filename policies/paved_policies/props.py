@@ -144,3 +144,47 @@ def contains_unknown(value: Any) -> bool:
     if isinstance(value, list):
         return any(contains_unknown(item) for item in value)
     return False
+
+
+def at(props: Any, dotted: str) -> Any:
+    """``get`` along a dotted camelCase path (``"encryptAtRest.kmsKeyId"``), as the data files write
+    them. A one-item list on the way stands for its item: older provider releases and stack exports
+    carry some single blocks as lists."""
+    value = props
+    for key in dotted.split("."):
+        if isinstance(value, Sequence) and not isinstance(value, str) and len(value) == 1:
+            value = _item(value, 0)
+        value = get(value, key)
+    return value
+
+
+def each_at(props: Any, dotted: str) -> list[Any] | Unknown:
+    """The items of the list at a dotted path; ``name[]`` in the path walks every item of a nested
+    list (``"policyDetails.schedules[].crossRegionCopyRules"``). ``UNKNOWN`` if any list on the way is
+    unknown (an unknown item stays ``UNKNOWN`` in the result); ``[]`` if absent."""
+    found: list[Any] = [props]
+    for part in dotted.split("."):
+        walk = part.endswith("[]")
+        key = part[:-2] if walk else part
+        next_found: list[Any] = []
+        for container in found:
+            value = get(container, key)
+            if isinstance(value, Unknown):
+                return UNKNOWN
+            next_found.extend(items(value) if walk else [value])
+        found = [value for value in next_found if value is not None]
+    result: list[Any] = []
+    for value in found:
+        if isinstance(value, Unknown):
+            return UNKNOWN
+        result.extend(items(value))
+    return result
+
+
+def shown(value: Any) -> str:
+    """A property value for a message: whole numbers without the ``.0`` the wire adds, ``unset`` for ``None``."""
+    if value is None:
+        return "unset"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)

@@ -133,3 +133,81 @@ COGNITO_USER_POOL: Final = "aws:cognito/userPool:UserPool"
 
 # --- cost -------------------------------------------------------------------------------------
 BUDGET: Final = "aws:budgets/budget:Budget"
+
+# --- encryption at rest and in transit (issue 16 breadth) --------------------------------------
+S3_OBJECT_COPY: Final = "aws:s3/objectCopy:ObjectCopy"
+S3_WEBSITE_CONFIGS: Final = (
+    "aws:s3/bucketWebsiteConfiguration:BucketWebsiteConfiguration",
+    "aws:s3/bucketWebsiteConfigurationV2:BucketWebsiteConfigurationV2",
+)
+DOCDB_GLOBAL_CLUSTER: Final = "aws:docdb/globalCluster:GlobalCluster"
+NEPTUNE_CLUSTER_SNAPSHOT: Final = "aws:neptune/clusterSnapshot:ClusterSnapshot"
+RDS_SNAPSHOT_COPY: Final = "aws:rds/snapshotCopy:SnapshotCopy"
+RDS_CLUSTER_ACTIVITY_STREAM: Final = "aws:rds/clusterActivityStream:ClusterActivityStream"
+RDS_BACKUPS_REPLICATION: Final = "aws:rds/instanceAutomatedBackupsReplication:InstanceAutomatedBackupsReplication"
+REDSHIFT_SNAPSHOT_COPY_GRANT: Final = "aws:redshift/snapshotCopyGrant:SnapshotCopyGrant"
+REDSHIFT_SERVERLESS_NAMESPACE: Final = "aws:redshiftserverless/namespace:Namespace"
+DYNAMODB_TABLE_REPLICA: Final = "aws:dynamodb/tableReplica:TableReplica"
+KEYSPACES_TABLE: Final = "aws:keyspaces/table:Table"
+TIMESTREAM_DATABASE: Final = "aws:timestreamwrite/database:Database"
+MEMORYDB_SNAPSHOT: Final = "aws:memorydb/snapshot:Snapshot"
+DMS_ENDPOINT: Final = "aws:dms/endpoint:Endpoint"
+DMS_S3_ENDPOINT: Final = "aws:dms/s3Endpoint:S3Endpoint"
+EBS_SNAPSHOT: Final = "aws:ebs/snapshot:Snapshot"
+EC2_AMI: Final = "aws:ec2/ami:Ami"
+EC2_AMI_COPY: Final = "aws:ec2/amiCopy:AmiCopy"
+EC2_LAUNCH_CONFIGURATION: Final = "aws:ec2/launchConfiguration:LaunchConfiguration"
+IMAGEBUILDER_COMPONENT: Final = "aws:imagebuilder/component:Component"
+IMAGEBUILDER_DISTRIBUTION: Final = "aws:imagebuilder/distributionConfiguration:DistributionConfiguration"
+IMAGEBUILDER_IMAGE_RECIPE: Final = "aws:imagebuilder/imageRecipe:ImageRecipe"
+FSX_FILE_SYSTEMS: Final = (
+    "aws:fsx/lustreFileSystem:LustreFileSystem",
+    "aws:fsx/ontapFileSystem:OntapFileSystem",
+    "aws:fsx/openZfsFileSystem:OpenZfsFileSystem",
+    "aws:fsx/windowsFileSystem:WindowsFileSystem",
+)
+WORKSPACES_WORKSPACE: Final = "aws:workspaces/workspace:Workspace"
+DLM_LIFECYCLE_POLICY: Final = "aws:dlm/lifecyclePolicy:LifecyclePolicy"
+KINESIS_VIDEO_STREAM: Final = "aws:kinesis/videoStream:VideoStream"
+ECS_CLUSTER: Final = "aws:ecs/cluster:Cluster"
+ECS_TASK_DEFINITION: Final = "aws:ecs/taskDefinition:TaskDefinition"
+LAMBDA_FUNCTION: Final = "aws:lambda/function:Function"
+SSM_PARAMETER: Final = "aws:ssm/parameter:Parameter"
+SSM_DOCUMENT: Final = "aws:ssm/document:Document"
+CODEPIPELINE: Final = "aws:codepipeline/pipeline:Pipeline"
+CODEARTIFACT_DOMAIN: Final = "aws:codeartifact/domain:Domain"
+CODEGURU_REPOSITORY_ASSOCIATION: Final = "aws:codegurureviewer/repositoryAssociation:RepositoryAssociation"
+CLOUDTRAIL_EVENT_DATA_STORE: Final = "aws:cloudtrail/eventDataStore:EventDataStore"
+SCHEDULER_SCHEDULE: Final = "aws:scheduler/schedule:Schedule"
+APPFLOW_FLOW: Final = "aws:appflow/flow:Flow"
+APPFLOW_CONNECTOR_PROFILE: Final = "aws:appflow/connectorProfile:ConnectorProfile"
+APPSYNC_API_CACHE: Final = "aws:appsync/apiCache:ApiCache"
+API_GATEWAY_METHOD_SETTINGS: Final = "aws:apigateway/methodSettings:MethodSettings"
+API_GATEWAY_V2_API: Final = "aws:apigatewayv2/api:Api"
+KENDRA_INDEX: Final = "aws:kendra/index:Index"
+COMPREHEND_ENTITY_RECOGNIZER: Final = "aws:comprehend/entityRecognizer:EntityRecognizer"
+CONNECT_INSTANCE_STORAGE_CONFIG: Final = "aws:connect/instanceStorageConfig:InstanceStorageConfig"
+SAGEMAKER_DOMAIN: Final = "aws:sagemaker/domain:Domain"
+SAGEMAKER_DATA_QUALITY_JOB: Final = "aws:sagemaker/dataQualityJobDefinition:DataQualityJobDefinition"
+SAGEMAKER_FLOW_DEFINITION: Final = "aws:sagemaker/flowDefinition:FlowDefinition"
+BEDROCK_AGENT: Final = "aws:bedrock/agentAgent:AgentAgent"
+NETWORK_FIREWALLS: Final = (
+    "aws:networkfirewall/firewall:Firewall",
+    "aws:networkfirewall/firewallPolicy:FirewallPolicy",
+    "aws:networkfirewall/ruleGroup:RuleGroup",
+)
+EMR_CLUSTER: Final = "aws:emr/cluster:Cluster"
+EMR_SECURITY_CONFIGURATION: Final = "aws:emr/securityConfiguration:SecurityConfiguration"
+GLUE_JOBS: Final = ("aws:glue/crawler:Crawler", "aws:glue/devEndpoint:DevEndpoint", "aws:glue/job:Job")
+CLASSIC_LB_POLICY: Final = "aws:elb/loadBalancerPolicy:LoadBalancerPolicy"
+LB_TARGET_GROUPS: Final = ("aws:lb/targetGroup:TargetGroup", "aws:alb/targetGroup:TargetGroup")
+CLOUDFRONT_RESPONSE_HEADERS_POLICY: Final = "aws:cloudfront/responseHeadersPolicy:ResponseHeadersPolicy"
+CLOUDSEARCH_DOMAIN: Final = "aws:cloudsearch/domain:Domain"
+SES_CONFIGURATION_SET: Final = "aws:ses/configurationSet:ConfigurationSet"
+QUICKSIGHT_DATA_SOURCE: Final = "aws:quicksight/dataSource:DataSource"
+LB_LISTENER_RULES: Final = ("aws:lb/listenerRule:ListenerRule", "aws:alb/listenerRule:ListenerRule")
+API_GATEWAY_REST_API: Final = "aws:apigateway/restApi:RestApi"
+API_GATEWAY_INTEGRATION: Final = "aws:apigateway/integration:Integration"
+API_GATEWAY_V2_INTEGRATION: Final = "aws:apigatewayv2/integration:Integration"
+MEDIASTORE_CONTAINER: Final = "aws:mediastore/container:Container"
+MEDIASTORE_CONTAINER_POLICY: Final = "aws:mediastore/containerPolicy:ContainerPolicy"

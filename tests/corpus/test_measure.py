@@ -1,14 +1,24 @@
 """The measurement: how findings are matched to labels, and that the pack survives the corpus.
 
-No recall threshold is asserted here (issue 16 asks for the figures first); these tests pin the
-scoring rules on small hand-made fixtures, and that no policy raises on any corpus resource."""
+No recall threshold is asserted here (``test_recall_encryption.py`` asserts the encryption categories');
+these tests pin the scoring rules on small hand-made fixtures, and that no policy raises on any corpus
+resource."""
 
 from __future__ import annotations
 
 from collections import defaultdict
 
 from tools.corpus.fixtures import Fixture, Resource, Scenario, load_corpus
-from tools.corpus.measure import Run, leaves_unset, render_json, render_text, run_pack, score
+from tools.corpus.measure import (
+    Run,
+    hinges_on_unknown,
+    leaves_unset,
+    not_expressible,
+    render_json,
+    render_text,
+    run_pack,
+    score,
+)
 
 COMMIT = "0" * 40
 
@@ -86,6 +96,34 @@ def test_a_label_restating_a_changed_aws_default_is_counted_apart_only_when_the_
     scores = score([_fixture(unset, disabled, rule="CKV_AWS_19")], _run({}))
     assert scores.changed_defaults["encryption-at-rest"].labelled == 1
     assert scores.all_labels["encryption-at-rest"].labelled == 1
+
+
+def test_an_empty_string_leaves_a_setting_unset() -> None:
+    rule = {"types": {"aws:sqs/queue:Queue": ["kmsMasterKeyId"]}}
+    queue = Resource("aws_sqs_queue.q", "aws:sqs/queue:Queue", "aws_sqs_queue", {"kmsMasterKeyId": ""})
+    assert leaves_unset(rule, queue)
+
+
+def test_a_missed_label_whose_every_read_property_is_unknown_is_counted_apart() -> None:
+    unknown = "04da6b54-80e4-46f7-96ec-b56ff0331ba9"
+    topic = Resource("aws_sns_topic.t", "aws:sns/topic:Topic", "aws_sns_topic", {"kmsMasterKeyId": unknown})
+    rule = {"types": {"aws:sns/topic:Topic": ["kmsMasterKeyId"]}}
+    assert hinges_on_unknown(rule, topic)
+    topic.fails = ["CKV_AWS_26"]
+    scores = score([_fixture(topic, rule="CKV_AWS_26")], _run({}))
+    assert scores.undecidable["encryption-at-rest"].labelled == 1
+    assert scores.all_labels["encryption-at-rest"].labelled == 0
+
+
+def test_labels_of_a_rule_reviewed_as_not_expressible_are_counted_apart() -> None:
+    assert "CKV_AWS_146" in not_expressible()
+    snapshot = Resource(
+        "aws_db_cluster_snapshot.s", "aws:rds/clusterSnapshot:ClusterSnapshot", "aws_db_cluster_snapshot", {}
+    )
+    snapshot.fails, snapshot.expected = ["CKV_AWS_146"], "fail"
+    scores = score([_fixture(snapshot, rule="CKV_AWS_146")], _run({}))
+    assert scores.undecidable["encryption-at-rest"].labelled == 1
+    assert "checkov: encryption-at-rest" not in scores.suite_labels
 
 
 def test_the_report_shows_each_table() -> None:

@@ -185,6 +185,7 @@ REDSHIFT_CLUSTER: Final = Baseline(
         "encrypted": True,
         "kmsKeyId": KEY_ARN,
         "publiclyAccessible": False,
+        "clusterParameterGroupName": "paved-redshift",
         "automatedSnapshotRetentionPeriod": 7,
         "skipFinalSnapshot": False,
     },
@@ -194,9 +195,17 @@ REDSHIFT_SERVERLESS_WORKGROUP: Final = Baseline(
     t.REDSHIFT_SERVERLESS_WORKGROUP, {"namespaceName": "analytics", "publiclyAccessible": False}
 )
 DMS_REPLICATION_INSTANCE: Final = Baseline(
-    t.DMS_REPLICATION_INSTANCE, {"replicationInstanceClass": "dms.t3.micro", "publiclyAccessible": False}
+    t.DMS_REPLICATION_INSTANCE,
+    {"replicationInstanceClass": "dms.t3.micro", "publiclyAccessible": False, "kmsKeyArn": KEY_ARN},
 )
-MQ_BROKER: Final = Baseline(t.MQ_BROKER, {"engineType": "RabbitMQ", "publiclyAccessible": False})
+MQ_BROKER: Final = Baseline(
+    t.MQ_BROKER,
+    {
+        "engineType": "RabbitMQ",
+        "publiclyAccessible": False,
+        "encryptionOptions": {"kmsKeyId": KEY_ARN, "useAwsOwnedKey": False},
+    },
+)
 DYNAMODB_TABLE: Final = Baseline(
     t.DYNAMODB_TABLE,
     {
@@ -208,7 +217,10 @@ DYNAMODB_TABLE: Final = Baseline(
     },
     protect=True,
 )
-DAX_CLUSTER: Final = Baseline(t.DAX_CLUSTER, {"nodeType": "dax.t3.small", "serverSideEncryption": {"enabled": True}})
+DAX_CLUSTER: Final = Baseline(
+    t.DAX_CLUSTER,
+    {"nodeType": "dax.t3.small", "serverSideEncryption": {"enabled": True}, "clusterEndpointEncryptionType": "TLS"},
+)
 ELASTICACHE_REPLICATION_GROUP: Final = Baseline(
     t.ELASTICACHE_REPLICATION_GROUP,
     {
@@ -235,7 +247,7 @@ ELASTICSEARCH_DOMAIN_POLICY: Final = Baseline(
     {"domainName": "search", "accessPolicies": OPENSEARCH_DOMAIN_PROPS["accessPolicies"]},
 )
 MEMORYDB_CLUSTER: Final = Baseline(
-    t.MEMORYDB_CLUSTER, {"nodeType": "db.t4g.small", "aclName": "paved-acl", "tlsEnabled": True}
+    t.MEMORYDB_CLUSTER, {"nodeType": "db.t4g.small", "aclName": "paved-acl", "tlsEnabled": True, "kmsKeyArn": KEY_ARN}
 )
 MSK_CLUSTER: Final = Baseline(
     t.MSK_CLUSTER, {"kafkaVersion": "3.6.0", "encryptionInfo": {"encryptionInTransit": ENCRYPTED_IN_TRANSIT}}
@@ -265,7 +277,8 @@ EBS_VOLUME: Final = Baseline(
     protect=True,
 )
 EBS_SNAPSHOT_COPY: Final = Baseline(
-    t.EBS_SNAPSHOT_COPY, {"sourceSnapshotId": "snap-1", "sourceRegion": "us-east-1", "encrypted": True}
+    t.EBS_SNAPSHOT_COPY,
+    {"sourceSnapshotId": "snap-1", "sourceRegion": "us-east-1", "encrypted": True, "kmsKeyId": KEY_ARN},
 )
 EBS_ENCRYPTION_BY_DEFAULT: Final = Baseline(t.EBS_ENCRYPTION_BY_DEFAULT, {"enabled": True})
 EBS_SNAPSHOT_BLOCK_PUBLIC_ACCESS: Final = Baseline(t.EBS_SNAPSHOT_BLOCK_PUBLIC_ACCESS, {"state": "block-all-sharing"})
@@ -439,6 +452,7 @@ EKS_CLUSTER: Final = Baseline(
     {
         "roleArn": f"arn:aws:iam::{ACCOUNT}:role/eks",
         "vpcConfig": {"subnetIds": ["subnet-1"], "endpointPrivateAccess": True, "endpointPublicAccess": False},
+        "encryptionConfig": {"resources": ["secrets"], "provider": {"keyArn": KEY_ARN}},
     },
 )
 LAMBDA_FUNCTION_URL: Final = Baseline(t.LAMBDA_FUNCTION_URL, {"functionName": "api", "authorizationType": "AWS_IAM"})
@@ -451,7 +465,10 @@ LAMBDA_PERMISSION: Final = Baseline(
         "sourceArn": f"arn:aws:execute-api:us-east-1:{ACCOUNT}:abc123/*",
     },
 )
-TRANSFER_SERVER: Final = Baseline(t.TRANSFER_SERVER, {"protocols": ["SFTP"], "endpointType": "VPC"})
+TRANSFER_SERVER: Final = Baseline(
+    t.TRANSFER_SERVER,
+    {"protocols": ["SFTP"], "endpointType": "VPC", "securityPolicyName": "TransferSecurityPolicy-2024-01"},
+)
 
 # --- network ----------------------------------------------------------------------------------
 VPC_INTERNAL_INGRESS: Final = {"protocol": "tcp", "fromPort": 5432, "toPort": 5432, "cidrBlocks": ["10.0.0.0/16"]}
@@ -534,6 +551,8 @@ EFS_FILE_SYSTEM_POLICY: Final = Baseline(
 BACKUP_VAULT_POLICY: Final = Baseline(
     t.BACKUP_VAULT_POLICY, {"backupVaultName": "vault", "policy": NAMED_PRINCIPAL_POLICY}
 )
+
+from tests.policies.baselines_encryption import *  # noqa: E402,F403  (the encryption breadth's types)
 
 BASELINES: Final = {
     baseline.type: baseline for baseline in [value for value in dict(globals()).values() if isinstance(value, Baseline)]

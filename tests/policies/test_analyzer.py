@@ -178,13 +178,16 @@ def test_analyze_stack_sees_parents_dependencies_and_property_dependencies(pack:
         urn="urn:pulumi:dev::paved::aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration::sse",
         type="aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration",
         name="sse",
-        properties={"bucket": "04da6b54-80e4-46f7-96ec-b56ff0331ba9", "rules": []},
+        properties={
+            "bucket": "04da6b54-80e4-46f7-96ec-b56ff0331ba9",
+            "rules": [{"applyServerSideEncryptionByDefault": {"sseAlgorithm": "aws:kms"}}],
+        },
         dependencies=[bucket.urn],
         property_dependencies={"bucket": [bucket.urn]},
     )
     policies = {v.policy for v in pack.analyze_stack([bucket, sse])}
-    assert "s3-bucket-server-side-encryption" not in policies
-    assert "s3-bucket-server-side-encryption" in {v.policy for v in pack.analyze_stack([bucket])}
+    assert "s3-bucket-encrypted-with-kms" not in policies
+    assert "s3-bucket-encrypted-with-kms" in {v.policy for v in pack.analyze_stack([bucket])}
 
 
 def test_process_is_stopped_after_the_block_and_after_an_exception() -> None:

@@ -22,10 +22,6 @@ from tests.policies.baselines import (
     MEMORYDB_CLUSTER,
     MSK_CLUSTER,
     OPENSEARCH_DOMAIN,
-    RDS_CLUSTER,
-    RDS_CLUSTER_PARAMETER_GROUP,
-    RDS_INSTANCE,
-    RDS_PARAMETER_GROUP,
     REDIRECT_TO_HTTPS,
     REDSHIFT_PARAMETER_GROUP,
     SITE_BEHAVIOR,
@@ -194,67 +190,6 @@ def test_elasticache_cluster_in_a_replication_group_follows_the_group() -> None:
     assert ELASTICACHE_CLUSTER.violations({"replicationGroupId": "cache"}, without=["transitEncryptionEnabled"]) == []
 
 
-def test_postgres_14_parameter_group_without_force_ssl_is_reported() -> None:
-    assert RDS_PARAMETER_GROUP.violations({"family": "postgres14"}, without=["parameters"]) == [
-        ("rds-ssl-enforced", "Parameter group for postgres14 does not force TLS (rds.force_ssl is unset).")
-    ]
-
-
-def test_postgres_15_and_newer_force_ssl_by_default() -> None:
-    assert RDS_PARAMETER_GROUP.violations(without=["parameters"]) == []
-
-
-def test_parameter_group_turning_force_ssl_off_is_reported() -> None:
-    assert RDS_PARAMETER_GROUP.violations({"parameters": [{"name": "rds.force_ssl", "value": "0"}]}) == [
-        ("rds-ssl-enforced", "Parameter group for postgres16 does not force TLS (rds.force_ssl is 0).")
-    ]
-
-
-def test_mysql_parameter_group_without_require_secure_transport_is_reported() -> None:
-    assert RDS_PARAMETER_GROUP.violations({"family": "mysql8.0"}) == [
-        ("rds-ssl-enforced", "Parameter group for mysql8.0 does not force TLS (require_secure_transport is unset).")
-    ]
-
-
-def test_mysql_parameter_group_with_require_secure_transport_on_passes() -> None:
-    parameters = [{"name": "require_secure_transport", "value": "ON"}]
-    assert RDS_PARAMETER_GROUP.violations({"family": "mysql8.0", "parameters": parameters}) == []
-
-
-def test_aurora_cluster_parameter_group_without_force_ssl_is_reported() -> None:
-    assert RDS_CLUSTER_PARAMETER_GROUP.violations({"parameters": []}) == [
-        ("rds-ssl-enforced", "Parameter group for aurora-postgresql16 does not force TLS (rds.force_ssl is unset).")
-    ]
-
-
-def test_parameter_value_unknown_during_preview_is_not_reported() -> None:
-    assert RDS_PARAMETER_GROUP.violations({"parameters": [{"name": "rds.force_ssl", "value": UNKNOWN}]}) == []
-
-
-def test_aurora_cluster_on_the_default_parameter_group_is_reported() -> None:
-    assert RDS_CLUSTER.violations(without=["dbClusterParameterGroupName"]) == [
-        (
-            "rds-ssl-enforced",
-            "aurora-postgresql uses the default parameter group, which does not force TLS (rds.force_ssl).",
-        )
-    ]
-
-
-def test_postgres_14_instance_on_the_default_parameter_group_is_reported() -> None:
-    assert RDS_INSTANCE.violations({"engineVersion": "14.12"}, without=["parameterGroupName"]) == [
-        ("rds-ssl-enforced", "postgres uses the default parameter group, which does not force TLS (rds.force_ssl).")
-    ]
-
-
-def test_postgres_16_instance_on_the_default_parameter_group_forces_tls() -> None:
-    assert RDS_INSTANCE.violations(without=["parameterGroupName"]) == []
-
-
-def test_aurora_instance_takes_its_tls_settings_from_the_cluster() -> None:
-    changes = {"engine": "aurora-postgresql", "instanceClass": "db.serverless"}
-    assert RDS_INSTANCE.violations(changes, without=["parameterGroupName"]) == []
-
-
 def test_documentdb_parameter_group_turning_tls_off_is_reported() -> None:
     assert DOCDB_CLUSTER_PARAMETER_GROUP.violations({"parameters": [{"name": "tls", "value": "disabled"}]}) == [
         ("database-parameter-group-tls", "DocumentDB parameter group turns TLS off (tls is disabled).")
@@ -348,7 +283,7 @@ def test_bucket_without_a_tls_only_bucket_policy_is_reported() -> None:
     ]
 
 
-def test_bucket_policy_that_does_not_deny_plain_http_is_reported() -> None:
+def test_bucket_policy_that_does_not_deny_plain_http_is_reported_where_the_fix_goes() -> None:
     allow_only = document(
         {
             "Effect": "Allow",
@@ -360,7 +295,7 @@ def test_bucket_policy_that_does_not_deny_plain_http_is_reported() -> None:
     assert stack_violations(changed(compliant_stack(), "logs-policy", {"policy": allow_only})) == [
         (
             "s3-bucket-tls-only",
-            "logs: S3 bucket has no bucket policy denying requests without TLS (aws:SecureTransport).",
+            "logs-policy: Bucket policy does not deny requests without TLS (aws:SecureTransport).",
         )
     ]
 

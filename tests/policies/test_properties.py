@@ -35,9 +35,15 @@ def _keys_the_pack_reads() -> list[str]:
 
     import paved_policies
 
-    source = "".join(path.read_text() for path in Path(paved_policies.__file__).parent.rglob("*.py"))
+    root = Path(paved_policies.__file__).parent
+    source = "".join(path.read_text() for path in root.rglob("*.py"))
     calls = re.findall(r"get\(([^()]*)\)", source)
-    return sorted({key for call in calls for key in re.findall(r'"([A-Za-z][A-Za-z0-9]*)"', call)})
+    keys = {key for call in calls for key in re.findall(r'"([A-Za-z][A-Za-z0-9]*)"', call)}
+    # dotted paths: at(props, "a.b"), each_at(...), and the paths of the data files the policies walk
+    dotted = re.findall(r'"([A-Za-z][A-Za-z0-9]*(?:\[\])?(?:\.[A-Za-z][A-Za-z0-9]*(?:\[\])?)+)"', source)
+    dotted += re.findall(r'"(?:key|each|path)": "([^"]+)"', (root / "data" / "customer_keys.json").read_text())
+    keys |= {part.removesuffix("[]") for path in dotted for part in path.split(".")}
+    return sorted(key for key in keys if key[:1].isalpha())
 
 
 NESTED_KEYS = [
@@ -107,6 +113,8 @@ def stacks(draw: st.DrawFn) -> list[StackResource]:
         earlier = [resource.name for resource in resources]
         dependencies = draw(st.lists(st.sampled_from(earlier), max_size=2, unique=True)) if earlier else []
         keys = ["bucket", "vpcId", "securityGroupId", "targetBucket", "resourceArn", "securityGroups"]
+        keys += ["defaultActions", "actions", "restApi", "apiId", "parameterGroupName", "dbClusterParameterGroupName"]
+        keys += ["arn", "queueUrl", "containerName"]
         property_dependencies: dict[str, list[str]] = {}
         parent: str | None = None
         if earlier:
@@ -169,6 +177,53 @@ def mutated_baselines(draw: st.DrawFn) -> tuple[str, dict[str, Any]]:
 @fuzz(300)
 @given(mutated_baselines())
 def test_no_resource_policy_raises_when_any_value_of_a_real_shape_changes(bag: tuple[str, dict[str, Any]]) -> None:
+    type_, props = bag
+    args = resource_args(type_, props)
+    for policy in RESOURCE_POLICIES:
+        found = violations(policy, args)
+        assert all(isinstance(message, str) and message for message in found)
+
+
+ENCRYPTION_BREADTH_TYPES = sorted(
+    {
+        type_
+        for policy in all_policies()
+        if policy.category in ("encryption-at-rest", "encryption-in-transit")
+        for type_ in policy.resource_types
+    }
+)
+"""Every type an encryption policy looks at (issue 16 breadth: each new type gets its own examples)."""
+
+
+@st.composite
+def shaped_bags(draw: st.DrawFn, type_: str) -> dict[str, Any]:
+    """A bag that follows the nesting the policies walk (``a.b.c`` paths), with odd leaves and lists."""
+    bag: dict[str, Any] = draw(property_bags(type_))
+    for _ in range(draw(st.integers(min_value=1, max_value=4))):
+        path = draw(st.lists(st.sampled_from(NESTED_KEYS), min_size=1, max_size=4))
+        node = bag
+        for key in path[:-1]:
+            child = node.get(key)
+            if not isinstance(child, dict):
+                child = {}
+                node[key] = draw(st.sampled_from([child, [child], UNKNOWN]))
+            if not isinstance(node[key], dict):
+                break
+            node = child
+        else:
+            node[path[-1]] = draw(values)
+    return bag
+
+
+@st.composite
+def encryption_bags(draw: st.DrawFn) -> tuple[str, dict[str, Any]]:
+    type_ = draw(st.sampled_from(ENCRYPTION_BREADTH_TYPES))
+    return type_, draw(shaped_bags(type_))
+
+
+@fuzz(300)
+@given(encryption_bags())
+def test_no_encryption_policy_raises_on_a_shaped_bag_of_any_of_its_types(bag: tuple[str, dict[str, Any]]) -> None:
     type_, props = bag
     args = resource_args(type_, props)
     for policy in RESOURCE_POLICIES:

@@ -67,11 +67,6 @@ def test_unknown_nested_values_inside_known_blocks_are_not_reported() -> None:
             {"defaultCacheBehavior": {"viewerProtocolPolicy": UNKNOWN}},
         ),
         ("ec2-block-devices-encrypted", "aws:ec2/instance:Instance", {"rootBlockDevice": {"encrypted": UNKNOWN}}),
-        (
-            "rds-ssl-enforced",
-            "aws:rds/parameterGroup:ParameterGroup",
-            {"family": "postgres14", "parameters": [{"name": "rds.force_ssl", "value": UNKNOWN}]},
-        ),
         ("iam-no-admin-managed-policies", "aws:iam/role:Role", {"managedPolicyArns": [UNKNOWN]}),
         ("eks-endpoint-restricted", "aws:eks/cluster:Cluster", {"vpcConfig": {"publicAccessCidrs": UNKNOWN}}),
         ("backup-retention-minimum", "aws:rds/cluster:Cluster", {"backupRetentionPeriod": UNKNOWN}),

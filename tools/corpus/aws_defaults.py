@@ -5,37 +5,36 @@ value itself: the corpus keeps the suites' labels as they are, the inventory mar
 ``default_changed``, and the measurement counts a label of such a rule apart when the resource
 leaves every property the rule reads unset — a pack that judges the real default is not counted as
 missing it. A resource that sets the property to the insecure value is counted as usual.
+
+The defaults themselves (what, since when, the AWS source, the day checked) are the pack's data,
+``policies/paved_policies/data/aws_defaults.json``, which the policies read too; this module only
+says which rules restate which of them.
 """
 
 from __future__ import annotations
 
+import json
 from typing import Final
 
-S3_ENCRYPTION: Final = (
-    "Amazon S3 encrypts every new object with SSE-S3 since 5 January 2023 "
-    "(https://docs.aws.amazon.com/AmazonS3/latest/userguide/default-encryption-faq.html)"
-)
-S3_PUBLIC_ACCESS: Final = (
-    "New S3 buckets block public access and have ACLs disabled since April 2023 "
-    "(https://aws.amazon.com/blogs/aws/heads-up-amazon-s3-security-changes-are-coming-in-april-of-2023/)"
-)
-SQS_ENCRYPTION: Final = (
-    "New SQS queues use SSE-SQS unless told otherwise since 2022 "
-    "(https://aws.amazon.com/blogs/compute/announcing-server-side-encryption-with-amazon-simple-queue-service"
-    "-managed-encryption-keys-sse-sqs-by-default/)"
-)
-REDSHIFT_ENCRYPTION: Final = (
-    "Amazon Redshift encrypts a cluster's database by default "
-    "(https://docs.aws.amazon.com/redshift/latest/mgmt/working-with-db-encryption.html)"
-)
-REDSHIFT_PUBLIC: Final = (
-    "A Redshift cluster is not publicly accessible unless asked (pulumi-aws 7 redshift.Cluster: "
-    "publicly_accessible 'Default is false')"
-)
-DYNAMODB_ENCRYPTION: Final = (
-    "DynamoDB encrypts every table at rest, with an AWS owned key by default "
-    "(https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/EncryptionAtRest.html)"
-)
+from tools.corpus.equivalents import REPO_ROOT
+
+DEFAULTS_FILE: Final = REPO_ROOT / "policies" / "paved_policies" / "data" / "aws_defaults.json"
+
+
+def cited(name: str) -> str:
+    """A default of the data file as a sentence with its source."""
+    entry = json.loads(DEFAULTS_FILE.read_text(encoding="utf-8"))["defaults"][name]
+    return f"{entry['summary']} ({entry['source']})"
+
+
+S3_ENCRYPTION: Final = cited("s3-default-encryption")
+S3_PUBLIC_ACCESS: Final = cited("s3-block-public-access")
+SQS_ENCRYPTION: Final = cited("sqs-managed-encryption")
+REDSHIFT_ENCRYPTION: Final = cited("redshift-encryption")
+REDSHIFT_PUBLIC: Final = cited("redshift-not-public")
+DYNAMODB_ENCRYPTION: Final = cited("dynamodb-encryption")
+EKS_ENVELOPE_ENCRYPTION: Final = cited("eks-envelope-encryption")
+MSK_ENCRYPTION: Final = cited("msk-encryption")
 
 CHANGED_DEFAULTS: Final = {
     "CKV_AWS_19": S3_ENCRYPTION,
@@ -48,6 +47,8 @@ CHANGED_DEFAULTS: Final = {
     "AwsSolutions-RS6": REDSHIFT_ENCRYPTION,
     "CKV_AWS_87": REDSHIFT_PUBLIC,
     "AwsSolutions-RS8": REDSHIFT_PUBLIC,
+    "CKV_AWS_58": EKS_ENVELOPE_ENCRYPTION,
+    "CKV_AWS_81": MSK_ENCRYPTION,
 }
 """Inventory id → the default that changed (what, since when, the AWS source)."""
 
@@ -56,5 +57,8 @@ KICS_CHANGED_DEFAULTS: Final = {
     "sqs_with_sse_disabled": SQS_ENCRYPTION,
     "redshift_not_encrypted": REDSHIFT_ENCRYPTION,
     "redshift_publicly_accessible": REDSHIFT_PUBLIC,
+    "eks_cluster_encryption_disabled": EKS_ENVELOPE_ENCRYPTION,
+    "msk_cluster_encryption_disabled": MSK_ENCRYPTION,
+    "s3_bucket_object_not_encrypted": S3_ENCRYPTION,
 }
 """KICS query directory → the default that changed."""

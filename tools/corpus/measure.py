@@ -15,9 +15,13 @@ For each security-relevant rule a resource is labelled to fail (``fails``):
   paved category, so there it is the matching figure).
 
 Recall is found / labelled, per category, over the suites' own verdicts (each test's rule on
-the resources it names) and over all labels (with the Checkov run's). A label of a rule whose
-finding is an AWS default that changed (``aws_defaults``) is counted apart when the resource
-leaves the property unset.
+the resources it names) and over all labels (with the Checkov run's). Two kinds of label are
+counted apart, each in its own table: a label of a rule whose finding is an AWS default that
+changed (``aws_defaults``) when the resource leaves the property unset, and a label no policy can
+decide from the engine's view: the rule is reviewed as not expressible (it judges a value no input
+sets, ``not_covered`` reasons), or the pack misses it and every property the rule reads holds a value
+unknown in the converted fixture (a data source's output, such as the ARN of ``alias/aws/sns``) with
+no other resource of the scenario carrying the resource's settings.
 
 For each paved policy, a finding is **contradicted** when a rule it is the equivalent of judged the
 resource and passed it (and none of its rules failed it), and **on a clean resource** when the
@@ -32,7 +36,10 @@ import sys
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any, Final
+
+from paved_policies.unknown import UNKNOWN_SENTINELS
 
 from tools.corpus.equivalents import rules_by_id
 from tools.corpus.fixtures import Fixture, Resource, Scenario, load_corpus
@@ -140,6 +147,7 @@ class Scores:
     """``"<suite>: <category>"`` → the suite's own verdicts on its rules."""
     all_labels: dict[str, Tally] = field(default_factory=lambda: defaultdict(Tally))
     changed_defaults: dict[str, Tally] = field(default_factory=lambda: defaultdict(Tally))
+    undecidable: dict[str, Tally] = field(default_factory=lambda: defaultdict(Tally))
     by_rule: dict[str, Tally] = field(default_factory=lambda: defaultdict(Tally))
     findings: Counter[str] = field(default_factory=Counter)
     contradicted: Counter[str] = field(default_factory=Counter)
@@ -155,10 +163,39 @@ def is_clean(resource: Resource, rules: dict[str, dict[str, Any]]) -> bool:
     return not failing and bool(resource.passes)
 
 
+def _value_at(properties: dict[str, Any], path: str) -> Any:
+    value: Any = properties
+    for part in path.split("."):
+        if isinstance(value, list):
+            value = value[0] if value else None
+        if not isinstance(value, dict):
+            return None
+        value = value.get(part)
+    return value
+
+
 def leaves_unset(rule: dict[str, Any], resource: Resource) -> bool:
-    """The resource sets none of the properties the rule reads on its type (so the AWS default decides)."""
+    """The resource sets none of the properties the rule reads on its type (so the AWS default
+    decides); an empty string is unset, as the provider reads it."""
     paths = rule["types"].get(resource.type, [])
-    return all(path.split(".")[0] not in resource.properties for path in paths)
+    return all(_value_at(resource.properties, path.split(".")[0]) in (None, "") for path in paths)
+
+
+@cache
+def not_expressible() -> frozenset[str]:
+    """Rules reviewed as not expressible from the engine's view (their reason in
+    ``data/equivalents/not_covered/``): the value they judge is no input of the type."""
+    from paved_policies.uncovered import reasons
+
+    return frozenset(rule for rule, reason in reasons().items() if reason.startswith("not expressible"))
+
+
+def hinges_on_unknown(rule: dict[str, Any], resource: Resource) -> bool:
+    """Every property the rule reads on the type holds a value unknown in the converted fixture, so
+    no policy can decide the label (it stays silent on unknowns, as during a preview)."""
+    paths = rule["types"].get(resource.type, [])
+    values = [_value_at(resource.properties, path) for path in paths]
+    return bool(values) and all(isinstance(value, str) and value in UNKNOWN_SENTINELS for value in values)
 
 
 def score(fixtures: Sequence[Fixture], run: Run) -> Scores:
@@ -203,7 +240,15 @@ def _score_scenario(
             children[owner].add(child)
     for resource in scenario.resources:
         found = set(findings[resource.name]).union(*(findings[child] for child in children[resource.name]))
-        _score_labels(scores, fixture, resource=resource, found=found, rules=rules, categories=categories)
+        _score_labels(
+            scores,
+            fixture,
+            resource=resource,
+            found=found,
+            rules=rules,
+            categories=categories,
+            alone=not children[resource.name],
+        )
         related = [resource, *(by_name[owner] for owner in parents[resource.name])]
         _score_findings(
             scores, resource, related=related, found=findings[resource.name], rules=rules, categories=categories
@@ -218,7 +263,9 @@ def _score_labels(
     found: set[str],
     rules: dict[str, dict[str, Any]],
     categories: dict[str, str],
+    alone: bool,
 ) -> None:
+    """``alone``: no resource of the scenario depends on this one (none carries its settings)."""
     scores.resources += 1
     scores.clean += is_clean(resource, rules)
     found_categories = {categories.get(policy, "") for policy in found}
@@ -230,6 +277,9 @@ def _score_labels(
         category = matching or (rule["category"] != "other" and rule["category"] in found_categories)
         if "default_changed" in rule and leaves_unset(rule, resource):
             scores.changed_defaults[rule["category"]].add(matching, category)
+            continue
+        if rule_id in not_expressible() or (not category and alone and hinges_on_unknown(rule, resource)):
+            scores.undecidable[rule["category"]].add(matching, category)
             continue
         scores.all_labels[rule["category"]].add(matching, category)
         scores.by_rule[rule_id].add(matching, category)
@@ -275,6 +325,10 @@ def render_text(scores: Scores) -> str:
         ("suites' own verdicts", scores.suite_labels),
         ("all labels (with the Checkov run)", scores.all_labels),
         ("labels that only restate an AWS default that changed (property unset)", scores.changed_defaults),
+        (
+            "labels no policy can decide (the rule is not expressible, or a miss whose every read property is unknown)",
+            scores.undecidable,
+        ),
     ):
         lines.append(f"recall, {title}:")
         lines.append(f"  {'category':32} {'labelled':>8} {'matching':>9} {'category':>9}")
@@ -311,6 +365,7 @@ def render_json(scores: Scores) -> str:
             "suite_labels": {c: t.as_json() for c, t in sorted(scores.suite_labels.items())},
             "all_labels": {c: t.as_json() for c, t in sorted(scores.all_labels.items())},
             "changed_defaults": {c: t.as_json() for c, t in sorted(scores.changed_defaults.items())},
+            "undecidable": {c: t.as_json() for c, t in sorted(scores.undecidable.items())},
         },
         "by_rule": {rule: tally.as_json() for rule, tally in sorted(scores.by_rule.items())},
         "policies": {

@@ -5,6 +5,8 @@ from __future__ import annotations
 from pulumi_policy import ResourceValidationArgs, Severity
 
 from paved_policies import types as t
+from paved_policies.aws_defaults import aws_default
+from paved_policies.encryption_at_rest.customer_keys import key_problem
 from paved_policies.policy import ENCRYPTION_AT_REST, Equivalents, Report, define_policy
 from paved_policies.props import get, text, truth
 
@@ -49,9 +51,9 @@ def _cluster_encrypted(args: ResourceValidationArgs, report: Report) -> None:
 
 database_cluster_storage_encrypted = define_policy(
     name="database-cluster-storage-encrypted",
-    description="Checks that Aurora/RDS, global, DocumentDB and Neptune clusters encrypt their storage.",
+    description="Checks that Aurora/RDS, DocumentDB and Neptune clusters and global clusters encrypt their storage.",
     validate=_cluster_encrypted,
-    resource_types=[t.RDS_CLUSTER, t.RDS_GLOBAL_CLUSTER, t.DOCDB_CLUSTER, t.NEPTUNE_CLUSTER],
+    resource_types=[t.RDS_CLUSTER, t.RDS_GLOBAL_CLUSTER, t.DOCDB_CLUSTER, t.DOCDB_GLOBAL_CLUSTER, t.NEPTUNE_CLUSTER],
     category=ENCRYPTION_AT_REST,
     severity=Severity.HIGH,
     remediation_steps=(
@@ -60,13 +62,13 @@ database_cluster_storage_encrypted = define_policy(
     ),
     equivalents=Equivalents(
         cdk_nag=("AwsSolutions-RDS2", "AwsSolutions-DOC1", "AwsSolutions-N4"),
-        checkov=("CKV_AWS_96", "CKV_AWS_140", "CKV_AWS_74", "CKV_AWS_44"),
+        checkov=("CKV_AWS_96", "CKV_AWS_140", "CKV_AWS_74", "CKV_AWS_44", "CKV_AWS_292"),
     ),
 )
 
 
 def _redshift_encrypted(args: ResourceValidationArgs, report: Report) -> None:
-    if truth(get(args.props, "encrypted"), default=True) is False:
+    if truth(get(args.props, "encrypted"), default=aws_default("redshift-encryption").value) is False:
         report("Redshift cluster is not encrypted (encrypted is false).")
 
 
@@ -88,20 +90,35 @@ def _dynamodb_kms(args: ResourceValidationArgs, report: Report) -> None:
     sse = get(args.props, "serverSideEncryption")
     enabled = truth(get(sse, "enabled"), default=False)
     if enabled is False:
-        report("DynamoDB table uses the AWS-owned key; enable serverSideEncryption with a KMS key.")
+        report(
+            f"DynamoDB table is encrypted with the {aws_default('dynamodb-encryption').value}, not a "
+            "customer-managed KMS key (serverSideEncryption is not enabled)."
+        )
+    elif enabled is True:
+        problem = key_problem("serverSideEncryption.kmsKeyArn", get(sse, "kmsKeyArn"))
+        if problem is not None:
+            report(
+                "DynamoDB table is encrypted with the AWS managed key aws/dynamodb, not a customer-managed KMS key "
+                f"({problem})."
+            )
 
 
 dynamodb_table_encrypted_with_kms = define_policy(
     name="dynamodb-table-encrypted-with-kms",
-    description="Checks that DynamoDB tables encrypt with a KMS key rather than the AWS-owned key.",
+    description=(
+        "Checks that DynamoDB tables, always encrypted at rest, use a customer-managed KMS key rather than the "
+        "AWS owned or AWS managed key."
+    ),
     validate=_dynamodb_kms,
     resource_types=[t.DYNAMODB_TABLE],
     category=ENCRYPTION_AT_REST,
     severity=Severity.MEDIUM,
     remediation_steps=(
-        "Set serverSideEncryption: {enabled: true, kmsKeyArn: <stack key>}; paved:data.tables are created that way."
+        "Set serverSideEncryption: {enabled: true, kmsKeyArn: <stack key>}; paved:data.tables are created that "
+        "way. A house rule: DynamoDB encrypts every table anyway, so it is advisory outside prod."
     ),
     equivalents=Equivalents(awsguard=("dynamodb-table-encryption-enabled",), checkov=("CKV_AWS_119",)),
+    house_rule=True,
 )
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pulumi_policy import ResourceValidationArgs, Severity
 
 from paved_policies import types as t
+from paved_policies.encryption_at_rest.customer_keys import key_problem
 from paved_policies.policy import ENCRYPTION_AT_REST, Equivalents, Report, ResourceValidator, define_policy
 from paved_policies.props import get, items, text, truth
 from paved_policies.unknown import UNKNOWN
@@ -91,8 +92,9 @@ firehose_delivery_stream_encrypted = define_policy(
 
 def _kms_key_set(prop: str, what: str) -> ResourceValidator:
     def validate(args: ResourceValidationArgs, report: Report) -> None:
-        if get(args.props, prop) in (None, ""):
-            report(f"{what} is encrypted with an AWS-managed key, not a customer-managed KMS key ({prop} is not set).")
+        problem = key_problem(prop, get(args.props, prop))
+        if problem is not None:
+            report(f"{what} is encrypted with an AWS-managed key, not a customer-managed KMS key ({problem}).")
 
     return validate
 
@@ -116,6 +118,7 @@ cloudwatch_log_group_encrypted_with_kms = define_policy(
         "Set kmsKeyId to the stack key; every paved log group uses it (the key policy admits CloudWatch Logs)."
     ),
     equivalents=Equivalents(checkov=("CKV_AWS_158",)),
+    house_rule=True,
 )
 
 secretsmanager_secret_encrypted_with_kms = define_policy(
@@ -127,6 +130,7 @@ secretsmanager_secret_encrypted_with_kms = define_policy(
     severity=Severity.MEDIUM,
     remediation_steps="Set kmsKeyId to the stack key.",
     equivalents=Equivalents(checkov=("CKV_AWS_149",)),
+    house_rule=True,
 )
 
 backup_vault_encrypted_with_kms = define_policy(
@@ -138,6 +142,7 @@ backup_vault_encrypted_with_kms = define_policy(
     severity=Severity.MEDIUM,
     remediation_steps="Set kmsKeyArn to the stack key.",
     equivalents=Equivalents(checkov=("CKV_AWS_166",)),
+    house_rule=True,
 )
 
 sagemaker_notebook_encrypted_with_kms = define_policy(
@@ -150,7 +155,8 @@ sagemaker_notebook_encrypted_with_kms = define_policy(
     category=ENCRYPTION_AT_REST,
     severity=Severity.MEDIUM,
     remediation_steps="Set kmsKeyId to the stack key.",
-    equivalents=Equivalents(cdk_nag=("AwsSolutions-SM2",), checkov=("CKV_AWS_22",)),
+    equivalents=Equivalents(cdk_nag=("AwsSolutions-SM2",), checkov=("CKV_AWS_22", "CKV_AWS_187")),
+    house_rule=True,
 )
 
 cloudtrail_encrypted_with_kms = define_policy(
@@ -162,6 +168,7 @@ cloudtrail_encrypted_with_kms = define_policy(
     severity=Severity.MEDIUM,
     remediation_steps="Set kmsKeyId to a KMS key whose policy admits cloudtrail.amazonaws.com.",
     equivalents=Equivalents(checkov=("CKV_AWS_35",)),
+    house_rule=True,
 )
 
 
@@ -185,6 +192,7 @@ ecr_repository_encrypted_with_kms = define_policy(
     severity=Severity.LOW,
     remediation_steps="Set encryptionConfigurations: [{encryptionType: KMS, kmsKey: <stack key>}].",
     equivalents=Equivalents(checkov=("CKV_AWS_136",)),
+    house_rule=True,
 )
 
 
@@ -192,22 +200,27 @@ def _codebuild_artifacts(args: ResourceValidationArgs, report: Report) -> None:
     props = args.props
     artifacts = [get(props, "artifacts"), *items(get(props, "secondaryArtifacts"))]
     for artifact in artifacts:
-        if artifact is None or artifact is UNKNOWN:
+        if artifact is None or artifact is UNKNOWN or get(artifact, "type") == "NO_ARTIFACTS":
             continue
         if truth(get(artifact, "encryptionDisabled"), default=False) is True:
             label = text(get(artifact, "artifactIdentifier"))
             report(f"CodeBuild artifact {label if isinstance(label, str) else 'artifacts'} has encryption disabled.")
+    if truth(get(props, "logsConfig", "s3Logs", "encryptionDisabled"), default=False) is True:
+        report("CodeBuild S3 logs have encryption disabled (logsConfig.s3Logs.encryptionDisabled).")
 
 
 codebuild_artifacts_encrypted = define_policy(
     name="codebuild-artifacts-encrypted",
-    description="Checks that CodeBuild projects keep artifact encryption on.",
+    description="Checks that CodeBuild projects keep the encryption of their artifacts and S3 logs on.",
     validate=_codebuild_artifacts,
     resource_types=[t.CODEBUILD_PROJECT],
     category=ENCRYPTION_AT_REST,
     severity=Severity.MEDIUM,
-    remediation_steps="Remove encryptionDisabled (or set it false) and set encryptionKey to the stack key.",
-    equivalents=Equivalents(checkov=("CKV_AWS_78",)),
+    remediation_steps=(
+        "Remove encryptionDisabled from the artifacts and logsConfig.s3Logs (or set it false) and set encryptionKey "
+        "to the stack key."
+    ),
+    equivalents=Equivalents(checkov=("CKV_AWS_78", "CKV_AWS_311")),
 )
 
 
@@ -255,6 +268,10 @@ def _athena_encrypted(args: ResourceValidationArgs, report: Report) -> None:
         result = get(config, "resultConfiguration")
         if result is UNKNOWN:
             return
+        if truth(get(config, "enforceWorkgroupConfiguration"), default=True) is False:
+            report(
+                "Athena workgroup lets clients override its result encryption (enforceWorkgroupConfiguration is false)."
+            )
         managed = get(config, "managedQueryResultsConfiguration", "enabled")
         if truth(managed, default=False) is not False:
             return  # Athena-managed results are encrypted by Athena
@@ -267,13 +284,16 @@ def _athena_encrypted(args: ResourceValidationArgs, report: Report) -> None:
 
 athena_results_encrypted = define_policy(
     name="athena-results-encrypted",
-    description="Checks that Athena workgroups and databases encrypt query results.",
+    description=(
+        "Checks that Athena workgroups and databases encrypt query results, and that workgroups do not let "
+        "clients override that."
+    ),
     validate=_athena_encrypted,
     resource_types=[t.ATHENA_WORKGROUP, t.ATHENA_DATABASE],
     category=ENCRYPTION_AT_REST,
     severity=Severity.MEDIUM,
     remediation_steps="Set the result configuration's encryptionConfiguration to SSE_KMS with the stack key.",
-    equivalents=Equivalents(checkov=("CKV_AWS_159", "CKV_AWS_77")),
+    equivalents=Equivalents(checkov=("CKV_AWS_159", "CKV_AWS_77", "CKV_AWS_82")),
 )
 
 
@@ -288,4 +308,5 @@ sagemaker_endpoint_encrypted_with_kms = define_policy(
     severity=Severity.MEDIUM,
     remediation_steps="Set kmsKeyArn to the stack key.",
     equivalents=Equivalents(checkov=("CKV_AWS_98",)),
+    house_rule=True,
 )

@@ -1,4 +1,5 @@
-"""encryption-at-rest for block and file storage: EBS, instance and launch-template devices, EFS."""
+"""encryption-at-rest for block and file storage: EBS, the devices of instances, launch templates and
+configurations and Image Builder recipes, WorkSpaces volumes, EFS."""
 
 from __future__ import annotations
 
@@ -30,7 +31,7 @@ ebs_encrypted = define_policy(
     category=ENCRYPTION_AT_REST,
     severity=Severity.HIGH,
     remediation_steps="Set encrypted: true and kmsKeyId to the stack key.",
-    equivalents=Equivalents(cdk_nag=("AwsSolutions-EC26",), checkov=("CKV_AWS_3", "CKV_AWS_106")),
+    equivalents=Equivalents(cdk_nag=("AwsSolutions-EC26",), checkov=("CKV_AWS_3", "CKV_AWS_106", "CKV2_AWS_2")),
 )
 
 
@@ -43,34 +44,41 @@ def _device_unencrypted(device: object) -> bool:
 
 def _instance_devices(args: ResourceValidationArgs, report: Report) -> None:
     props = args.props
-    if args.resource_type == t.EC2_INSTANCE:
+    if args.resource_type in (t.EC2_INSTANCE, t.EC2_LAUNCH_CONFIGURATION):
         root = get(props, "rootBlockDevice")
         if get(props, "launchTemplate") is not None and root is None:
             return  # the launch template (checked itself) defines the devices
         devices = [root if root is not None else {}, *items(get(props, "ebsBlockDevices"))]
         if any(_device_unencrypted(device) for device in devices):
-            report("EC2 instance has an unencrypted root or EBS block device (encrypted defaults to false).")
+            kind = "EC2 instance" if args.resource_type == t.EC2_INSTANCE else "Launch configuration"
+            report(f"{kind} has an unencrypted root or EBS block device (encrypted defaults to false).")
         return
+    kind = "Launch template" if args.resource_type == t.EC2_LAUNCH_TEMPLATE else "Image recipe"
     for mapping in items(get(props, "blockDeviceMappings")):
         ebs = get(mapping, "ebs")
         if ebs is None or ebs is UNKNOWN:
             continue
         if _device_unencrypted(ebs):
-            report(f"Launch template block device {get(mapping, 'deviceName')!s} is not encrypted.")
+            report(f"{kind} block device {get(mapping, 'deviceName')!s} is not encrypted.")
 
 
 ec2_block_devices_encrypted = define_policy(
     name="ec2-block-devices-encrypted",
-    description="Checks that EC2 instances and launch templates encrypt their root and EBS block devices.",
+    description=(
+        "Checks that EC2 instances, launch templates and configurations, and Image Builder recipes encrypt "
+        "their root and EBS block devices."
+    ),
     validate=_instance_devices,
-    resource_types=[t.EC2_INSTANCE, t.EC2_LAUNCH_TEMPLATE],
+    resource_types=[t.EC2_INSTANCE, t.EC2_LAUNCH_TEMPLATE, t.EC2_LAUNCH_CONFIGURATION, t.IMAGEBUILDER_IMAGE_RECIPE],
     category=ENCRYPTION_AT_REST,
     severity=Severity.HIGH,
     remediation_steps=(
-        "Set rootBlockDevice.encrypted and every ebsBlockDevices[].encrypted (launch templates: "
-        "blockDeviceMappings[].ebs.encrypted) to true with the stack key."
+        "Set rootBlockDevice.encrypted and every ebsBlockDevices[].encrypted (launch templates and image "
+        "recipes: blockDeviceMappings[].ebs.encrypted) to true with the stack key."
     ),
-    equivalents=Equivalents(awsguard=("encrypted-volumes",), cdk_nag=("AwsSolutions-EC26",), checkov=("CKV_AWS_8",)),
+    equivalents=Equivalents(
+        awsguard=("encrypted-volumes",), cdk_nag=("AwsSolutions-EC26",), checkov=("CKV_AWS_8", "CKV_AWS_200")
+    ),
 )
 
 
@@ -88,4 +96,25 @@ efs_file_system_encrypted = define_policy(
     severity=Severity.HIGH,
     remediation_steps="Set encrypted: true and kmsKeyId to the stack key.",
     equivalents=Equivalents(awsguard=("efs-encrypted",), cdk_nag=("AwsSolutions-EFS1",), checkov=("CKV_AWS_42",)),
+)
+
+
+def _workspace_volumes(args: ResourceValidationArgs, report: Report) -> None:
+    for prop, volume in (("rootVolumeEncryptionEnabled", "root"), ("userVolumeEncryptionEnabled", "user")):
+        if truth(get(args.props, prop), default=False) is False:
+            report(f"WorkSpace {volume} volume is not encrypted ({prop} defaults to false).")
+
+
+workspaces_volumes_encrypted = define_policy(
+    name="workspaces-volumes-encrypted",
+    description="Checks that WorkSpaces encrypt their root and user volumes.",
+    validate=_workspace_volumes,
+    resource_types=[t.WORKSPACES_WORKSPACE],
+    category=ENCRYPTION_AT_REST,
+    severity=Severity.HIGH,
+    remediation_steps=(
+        "Set rootVolumeEncryptionEnabled and userVolumeEncryptionEnabled to true and volumeEncryptionKey to the "
+        "stack key."
+    ),
+    equivalents=Equivalents(checkov=("CKV_AWS_155", "CKV_AWS_156")),
 )

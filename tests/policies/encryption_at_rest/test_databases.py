@@ -3,6 +3,7 @@ compliant baseline and states exactly what the pack reports."""
 
 from __future__ import annotations
 
+from paved_policies.registry import policy_named
 from paved_policies.testing import UNKNOWN
 
 from tests.policies.baselines import (
@@ -81,15 +82,30 @@ def test_redshift_cluster_without_the_setting_is_encrypted_by_default() -> None:
     assert REDSHIFT_CLUSTER.violations(without=["encrypted"]) == []
 
 
-def test_dynamodb_table_on_the_aws_owned_key_is_reported() -> None:
+def test_dynamodb_table_on_the_aws_owned_key_is_reported_as_a_customer_key_preference() -> None:
     expected = [
         (
             "dynamodb-table-encrypted-with-kms",
-            "DynamoDB table uses the AWS-owned key; enable serverSideEncryption with a KMS key.",
+            "DynamoDB table is encrypted with the AWS owned key, not a customer-managed KMS key "
+            "(serverSideEncryption is not enabled).",
         )
     ]
     assert DYNAMODB_TABLE.violations(without=["serverSideEncryption"]) == expected
     assert DYNAMODB_TABLE.violations({"serverSideEncryption": {"enabled": False}}) == expected
+
+
+def test_dynamodb_table_on_the_aws_managed_key_is_reported_as_a_customer_key_preference() -> None:
+    assert DYNAMODB_TABLE.violations({"serverSideEncryption": {"enabled": True}}) == [
+        (
+            "dynamodb-table-encrypted-with-kms",
+            "DynamoDB table is encrypted with the AWS managed key aws/dynamodb, not a customer-managed KMS key "
+            "(serverSideEncryption.kmsKeyArn is not set).",
+        )
+    ]
+
+
+def test_dynamodb_customer_key_preference_is_a_house_rule() -> None:
+    assert policy_named("dynamodb-table-encrypted-with-kms").house_rule is True
 
 
 def test_dax_cluster_without_encryption_at_rest_is_reported() -> None:
@@ -111,11 +127,18 @@ def test_elasticache_replication_group_without_encryption_at_rest_is_reported() 
 
 
 def test_opensearch_and_elasticsearch_domains_without_encryption_at_rest_are_reported() -> None:
-    expected = [
+    no_key = "not encrypted with a customer-managed KMS key (encryptAtRest.kmsKeyId is not set)."
+    assert OPENSEARCH_DOMAIN.violations({"encryptAtRest": {"enabled": False}}) == [
+        ("encrypted-with-customer-managed-key", f"OpenSearch domain: {no_key}"),
         (
             "opensearch-domain-encrypted-at-rest",
             "OpenSearch domain does not encrypt at rest (encryptAtRest.enabled is not true).",
-        )
+        ),
     ]
-    assert OPENSEARCH_DOMAIN.violations({"encryptAtRest": {"enabled": False}}) == expected
-    assert ELASTICSEARCH_DOMAIN.violations(without=["encryptAtRest"]) == expected
+    assert ELASTICSEARCH_DOMAIN.violations(without=["encryptAtRest"]) == [
+        ("encrypted-with-customer-managed-key", f"Elasticsearch domain: {no_key}"),
+        (
+            "opensearch-domain-encrypted-at-rest",
+            "OpenSearch domain does not encrypt at rest (encryptAtRest.enabled is not true).",
+        ),
+    ]

@@ -16,6 +16,7 @@ from tests.policies.baselines import (
     FIREHOSE_DELIVERY_STREAM,
     GLUE_CATALOG_ENCRYPTION,
     GLUE_SECURITY_CONFIGURATION,
+    KEY_ARN,
     KINESIS_STREAM,
     LOG_GROUP,
     SAGEMAKER_ENDPOINT_CONFIGURATION,
@@ -55,9 +56,14 @@ def test_kinesis_encryption_type_unknown_during_preview_is_not_reported() -> Non
 def test_direct_put_firehose_stream_without_encryption_is_reported() -> None:
     assert FIREHOSE_DELIVERY_STREAM.violations(without=["serverSideEncryption"]) == [
         (
+            "encrypted-with-customer-managed-key",
+            "Firehose delivery stream: not encrypted with a customer-managed KMS key "
+            "(serverSideEncryption.keyType is not set).",
+        ),
+        (
             "firehose-delivery-stream-encrypted",
             "Firehose delivery stream does not encrypt at rest (serverSideEncryption.enabled defaults to false).",
-        )
+        ),
     ]
 
 
@@ -162,7 +168,7 @@ def test_codebuild_secondary_artifact_with_encryption_disabled_is_reported_by_it
 def test_glue_catalog_without_encryption_at_rest_is_reported() -> None:
     settings = {
         "encryptionAtRest": {"catalogEncryptionMode": "DISABLED"},
-        "connectionPasswordEncryption": {"returnConnectionPasswordEncrypted": True},
+        "connectionPasswordEncryption": {"returnConnectionPasswordEncrypted": True, "awsKmsKeyId": KEY_ARN},
     }
     assert GLUE_CATALOG_ENCRYPTION.violations({"dataCatalogEncryptionSettings": settings}) == [
         ("glue-encryption-enabled", "Glue Data Catalog is not encrypted at rest (catalogEncryptionMode is DISABLED).")
@@ -170,7 +176,10 @@ def test_glue_catalog_without_encryption_at_rest_is_reported() -> None:
 
 
 def test_glue_catalog_returning_connection_passwords_in_plain_text_is_reported() -> None:
-    settings = {"encryptionAtRest": {"catalogEncryptionMode": "SSE-KMS"}, "connectionPasswordEncryption": {}}
+    settings = {
+        "encryptionAtRest": {"catalogEncryptionMode": "SSE-KMS", "sseAwsKmsKeyId": KEY_ARN},
+        "connectionPasswordEncryption": {},
+    }
     assert GLUE_CATALOG_ENCRYPTION.violations({"dataCatalogEncryptionSettings": settings}) == [
         ("glue-encryption-enabled", "Glue connection passwords are returned unencrypted.")
     ]
@@ -179,7 +188,7 @@ def test_glue_catalog_returning_connection_passwords_in_plain_text_is_reported()
 def test_glue_security_configuration_reports_each_disabled_block() -> None:
     configuration = {
         "cloudwatchEncryption": {"cloudwatchEncryptionMode": "DISABLED"},
-        "jobBookmarksEncryption": {"jobBookmarksEncryptionMode": "CSE-KMS"},
+        "jobBookmarksEncryption": {"jobBookmarksEncryptionMode": "CSE-KMS", "kmsKeyArn": KEY_ARN},
     }
     assert GLUE_SECURITY_CONFIGURATION.violations({"encryptionConfiguration": configuration}) == [
         ("glue-encryption-enabled", "Glue security configuration leaves cloudwatchEncryption disabled."),
