@@ -145,9 +145,9 @@ OLDER_PROVIDER_PATHS = {("aws:dms/endpoint:Endpoint", "s3Settings.serverSideEncr
 
 
 def _property_exists(token: str, path: str) -> bool:
-    from tools.corpus.sdk_schema import nested_shape, resource_shape
+    from tools.corpus.sdk_schema import Shape, nested_shape, resource_shape
 
-    shape = resource_shape(token)
+    shape: Shape | None = resource_shape(token)
     for part in path.replace("[]", "").split("."):
         if shape is None:
             return True
