@@ -64,7 +64,7 @@ def snapshot_from_document(path: Path, document: dict[str, Any], *, stack: str |
     if "deployment" in document:
         resources, config, dry_run = _export_resources(path, document), {}, False
     elif "steps" in document or "changeSummary" in document:
-        resources, config, dry_run = _preview_resources(path, document), _preview_config(document), True
+        resources, config, dry_run = _preview_resources(path, document), preview_config(document), True
     else:
         raise InputError(
             f"{path}: neither a `pulumi stack export` (no 'deployment') nor a `pulumi preview --json` "
@@ -147,7 +147,11 @@ def _preview_resources(path: Path, document: dict[str, Any]) -> list[Registratio
     return list(latest.values())
 
 
-def _preview_config(document: dict[str, Any]) -> dict[str, str]:
+def preview_config(document: dict[str, Any]) -> dict[str, str]:
+    """The stack config a ``pulumi preview --json`` document carries, as the CLI hands it to the pack
+    (strings; objects and lists as JSON). A stack export carries none."""
+    if "deployment" in document:
+        return {}
     config = document.get("config") or {}
     if not isinstance(config, dict):
         return {}
