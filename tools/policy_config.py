@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from tools import POLICY_CONFIG_DIR, REPO_ROOT
-from tools.errors import InputError
+from tools.errors import InputError, read_json_text
 from tools.go_format import go_quote, go_value
 
 ENFORCEMENT_LEVELS = ("advisory", "mandatory", "remediate", "disabled")
@@ -87,14 +87,7 @@ def resolve_policy_config(stack: str, explicit: Path | None) -> PolicyConfig:
 def read_policy_config(path: Path) -> PolicyConfig:
     """The file's settings; ``InputError`` naming the file, with the CLI's message, when it is not a config."""
     where = f"policy config {path}"
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise InputError(f"{where}: no such file") from None
-    except IsADirectoryError:
-        raise InputError(f"{where}: is a directory, expected a JSON file") from None
-    except (OSError, UnicodeDecodeError) as error:
-        raise InputError(f"{where}: cannot be read ({error})") from None
+    text = read_json_text(path, where)
     try:
         return PolicyConfig(path=path, settings=parse_policy_config(text))
     except PolicyConfigParseError as error:
