@@ -395,7 +395,11 @@ class AnalyzeCalls:
         if len(self._pending) >= self._in_flight:
             self._collect()
         request = _analyze_request(resource)
-        self._pending.append((resource, self._stub.Analyze.future(request, timeout=self._analyzer.call_timeout)))
+        try:
+            future = self._stub.Analyze.future(request, timeout=self._analyzer.call_timeout)
+        except ValueError as error:  # the channel was closed: the pack is being stopped
+            raise AnalyzerError(f"Analyze failed for {resource.urn}: {error}") from None
+        self._pending.append((resource, future))
 
     def finish(self) -> list[Violation]:
         while self._pending:
