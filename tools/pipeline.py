@@ -3,8 +3,8 @@
 The one evaluation ``tools.plan`` and ``tools.check`` (and the tests of the repo's stacks) share.
 The pack runs as under ``pulumi preview --policy-pack``: the session started it and sent
 ``Configure`` and ``ConfigureStack`` (``tools.pack_session``); ``Analyze`` runs per resource
-(``tools.analysis_stream``) and ``AnalyzeStack`` once. The cost model (``cost``, in ``policies/cost/``) prices the same
-resources with the settings the budget policy received.
+(``tools.analysis_stream``) and ``AnalyzeStack`` once. The cost model (``cost``, in
+``policies/cost/``) prices the same resources with the settings the budget policy received.
 """
 
 from __future__ import annotations
