@@ -9,7 +9,10 @@ from __future__ import annotations
 
 from typing import Any
 
+import jsonschema
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tools.json_schema import UnsupportedSchemaError, is_format, validate
 
@@ -200,3 +203,54 @@ def test_date_times_and_unregistered_formats() -> None:
 def test_a_reference_is_refused_rather_than_passed() -> None:
     with pytest.raises(UnsupportedSchemaError):
         validate({"$ref": "#/definitions/x"}, 1)
+
+
+EXEMPTION_LIKE = {
+    "type": "object",
+    "properties": {
+        "minimumDays": {"type": "number", "minimum": 1, "maximum": 35},
+        "requiredTags": {"type": "array", "minItems": 1, "items": {"type": "string", "minLength": 1}},
+        "exemptions": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "additionalProperties": False,
+                "oneOf": [{"required": ["urn"]}, {"required": ["name"]}],
+                "required": ["reason", "expires"],
+                "properties": {
+                    "urn": {"type": "string", "pattern": "^urn:pulumi:"},
+                    "name": {"type": "string", "minLength": 1},
+                    "reason": {"type": "string", "pattern": "\\S"},
+                    "expires": {"type": "string", "format": "date", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"},
+                },
+            },
+        },
+    },
+    "required": ["minimumDays"],
+}
+"""The keywords paved's policy config schemas use, in one schema."""
+
+_scalars = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(-5, 50),
+    st.floats(-5, 50, allow_nan=False),
+    st.sampled_from(["", " ", "x", "urn:pulumi:a", "2999-01-01", "2999-02-30", "soon"]),
+)
+_exemption = st.dictionaries(st.sampled_from(["urn", "name", "reason", "expires", "ticket"]), _scalars, max_size=5)
+_documents = st.fixed_dictionaries(
+    {},
+    optional={
+        "minimumDays": _scalars,
+        "requiredTags": st.one_of(_scalars, st.lists(_scalars, max_size=3)),
+        "exemptions": st.one_of(_scalars, st.lists(_exemption, max_size=3)),
+        "other": _scalars,
+    },
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_documents)
+def test_what_is_valid_agrees_with_the_jsonschema_packages_draft_7(document: dict[str, Any]) -> None:
+    reference = jsonschema.Draft7Validator(EXEMPTION_LIKE, format_checker=jsonschema.Draft7Validator.FORMAT_CHECKER)
+    assert (validate(EXEMPTION_LIKE, document) == []) is reference.is_valid(document)
