@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from tools.cli import exit_with, parser, run
+from tools.cli import parser, run, run_process
 from tools.pack_session import PackSession
 from tools.policy_config import resolve_policy_config
 from tools.readers import load_document, preview_config, snapshot_from_document, stack_of_document
@@ -57,4 +57,4 @@ def check_file(path: Path, *, stack: str | None = None, policy_config: Path | No
 
 
 if __name__ == "__main__":
-    exit_with(main())
+    run_process(main)

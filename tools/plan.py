@@ -17,7 +17,7 @@ from pathlib import Path
 from components.config_loader import ConfigError, RawConfig
 from tools import REPO_ROOT
 from tools.analysis_stream import AnalysisStream
-from tools.cli import exit_with, parser, run
+from tools.cli import parser, run, run_process
 from tools.errors import InputError
 from tools.evaluation import Evaluation
 from tools.pack_session import PackSession
@@ -81,4 +81,4 @@ def program_snapshot(
 
 
 if __name__ == "__main__":
-    exit_with(main())
+    run_process(main)
