@@ -11,17 +11,28 @@ from __future__ import annotations
 import copy
 from collections.abc import Callable
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
 from tools.program import REPO_ROOT, ProgramError, ProgramRun, run_program
 from tools.stack_files import StackFileError, raw_config_from_mapping, read_stack_config
 
+if TYPE_CHECKING:
+    from tools.evaluation import Evaluation
+
 
 @cache
 def _stack_run(stack: str) -> ProgramRun:
     return run_program(read_stack_config(REPO_ROOT, stack), stack=stack)
+
+
+@cache
+def stack_plan(stack: str) -> Evaluation:
+    """What ``tools.plan STACK`` evaluates (``plan_stack``: the program, the pack, the cost model), once a session."""
+    from tools.plan import plan_stack
+
+    return plan_stack(stack, read_stack_config(REPO_ROOT, stack))
 
 
 def stack_yaml_config(stack: str) -> dict[str, Any]:

@@ -9,6 +9,7 @@ and context manager on the way out runs.
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import os
 import signal
@@ -89,8 +90,26 @@ def emit(evaluation: Evaluation, format_: str) -> None:
 
 
 def fail(message: str, code: int = EXIT_BAD_INPUT) -> int:
-    print(f"error: {' '.join(message.split())}", file=sys.stderr)
+    """``message`` on one line of stderr (its lines joined; spaces inside a line kept, as the CLI's
+    ``validating policy config: paved 0.1.0  <policy>: …`` has two)."""
+    line = " ".join(part.strip() for part in message.splitlines() if part.strip())
+    print(f"error: {line}", file=sys.stderr)
     return code
+
+
+def run_process(main: Callable[[], int]) -> NoReturn:
+    """Run a tool's ``main`` as the whole process and exit with its code, without the garbage collector.
+
+    Importing pulumi-aws's modules creates objects by the hundred thousand: the collector's passes over
+    them took 0.8 s of ``tools.plan prod``'s 3.3 s, and its last passes at exit 0.9 s more after the
+    output was printed. The run leaves little in cycles (peak memory grows by about 2 %), so the
+    process runs with the collector off and freezes what it made before it exits (the OS frees it).
+    Only the process pays this: ``main`` called from a test leaves the collector as it is.
+    """
+    gc.disable()
+    code = main()
+    gc.freeze()
+    sys.exit(code)
 
 
 @contextmanager

@@ -1,25 +1,43 @@
-"""The cost model over a mocks run: registrations in the cost model's input shape, and the stack's policy config.
+"""The cost model over a snapshot's resources, with the settings the budget policy itself receives.
 
-``resources_of(run)`` is the one conversion the tools share; ``estimate_run`` prices a run with the
-usage profile of ``policies/config/<stack>.json`` (the same file the policy pack reads).
+One computation for every tool: the resources in the cost model's input shape, priced with the usage
+profile and region of ``budget-monthly-cost-within-cap``'s settings, against its cap (``cap_of``: a
+positive ``Decimal``). The settings are those the pack's ``Configure`` received, so the tools' figure
+is the figure the budget policy judges.
 """
 
 from __future__ import annotations
 
-import json
-from collections.abc import Mapping
-from pathlib import Path
-from typing import Any
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
 
+from cost.budget_policies import CAP_KEY, BudgetConfigError, budget_monthly_cost_within_cap, cap_of
 from cost.estimator import DEFAULT_REGION, estimate
 from cost.report import CostReport
 from cost.resources import Resource, plain
-from cost.usage import UsageProfile
+from cost.usage import UsageError, UsageProfile
 
-from tools.program import REPO_ROOT, ProgramRun, Registration
+from tools.errors import InputError
 
-COST_POLICY = "budget-monthly-cost-within-cap"
-POLICY_CONFIG_DIR = REPO_ROOT / "policies" / "config"
+if TYPE_CHECKING:
+    from tools.program import Registration
+
+COST_POLICY: str = budget_monthly_cost_within_cap.name
+"""The policy whose settings (``maxMonthlyUsd``, ``region``, ``usage``) the cost model reads."""
+
+
+@dataclass(frozen=True)
+class StackCost:
+    """A stack's cost report and the cap it is judged against (None: no cap configured)."""
+
+    report: CostReport
+    cap_usd: Decimal | None
+
+    @property
+    def over_cap(self) -> bool:
+        return self.cap_usd is not None and self.report.monthly_usd > self.cap_usd
 
 
 def resource_of(registration: Registration) -> Resource:
@@ -36,27 +54,13 @@ def resource_of(registration: Registration) -> Resource:
     )
 
 
-def resources_of(run: ProgramRun) -> list[Resource]:
-    return [resource_of(registration) for registration in run.resources]
-
-
-def policy_config(stack: str, path: Path | None = None) -> dict[str, Any]:
-    """``policies/config/<stack>.json`` (or ``path``), or an empty config when there is none."""
-    file = path or POLICY_CONFIG_DIR / f"{stack}.json"
-    if not file.exists():
-        return {}
-    document = json.loads(file.read_text(encoding="utf-8"))
-    return document if isinstance(document, dict) else {}
-
-
-def estimate_run(run: ProgramRun, config: Mapping[str, Any] | None = None) -> CostReport:
-    """The run's monthly cost, with the usage profile and region of the cost policy's config entry."""
-    entry = (config if config is not None else policy_config(run.stack)).get(COST_POLICY) or {}
-    usage = UsageProfile.from_config(entry.get("usage"))
-    return estimate(resources_of(run), str(entry.get("region") or DEFAULT_REGION), usage)
-
-
-def cap_of_config(config: Mapping[str, Any]) -> float | None:
-    entry = config.get(COST_POLICY) or {}
-    cap = entry.get("maxMonthlyUsd")
-    return float(cap) if isinstance(cap, int | float) else None
+def stack_cost(resources: Iterable[Registration], settings: Mapping[str, Any], *, where: str) -> StackCost:
+    """The resources priced with the cost policy's ``settings``; ``InputError`` naming ``where`` and the key
+    when a setting is unusable."""
+    try:
+        usage = UsageProfile.from_config(settings.get("usage"))
+        cap = cap_of(settings) if settings.get(CAP_KEY) is not None else None
+    except (UsageError, BudgetConfigError) as error:
+        raise InputError(f"{where}: {COST_POLICY}.{error}") from None
+    region = str(settings.get("region") or DEFAULT_REGION)
+    return StackCost(estimate([resource_of(r) for r in resources], region, usage), cap)

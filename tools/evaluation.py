@@ -1,4 +1,4 @@
-"""The result of evaluating a snapshot: policy violations from the pack and the cost report.
+"""The result of evaluating a snapshot: the pack's violations and the stack's cost against its cap.
 
 ``Evaluation`` is what every output format renders (``tools.report``); its JSON form is the
 DESIGN §7 contract. Money is ``Decimal`` until it is rendered.
@@ -6,80 +6,18 @@ DESIGN §7 contract. Money is ``Decimal`` until it is rendered.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from decimal import Decimal
-
-from cost.tiers import tier_sort_key
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from tools.errors import EvaluationError
-from tools.policy_config import PolicyConfig
 from tools.snapshot import PROGRAM_SOURCE, Snapshot
 
-__all__ = ["CostSummary", "Evaluation", "EvaluationError", "ResourceCost", "Unpriced", "Violation"]
+if TYPE_CHECKING:  # types only: rendering an evaluation loads neither the SDK nor the cost model
+    from tools.analyzer.model import Violation
+    from tools.costing import StackCost
+    from tools.policy_config import PolicyConfig
 
-MANDATORY = "mandatory"
-ADVISORY = "advisory"
-UNCATEGORIZED = "uncategorized"
-TOP_DRIVERS = 5
-
-
-@dataclass(frozen=True)
-class Violation:
-    """One policy violation as the pack reported it, with the policy's category and severity."""
-
-    policy: str
-    enforcement: str
-    """``mandatory`` or ``advisory``."""
-    urn: str
-    """The resource's URN; empty for a stack-wide violation not tied to one resource."""
-    resource_type: str
-    message: str
-    category: str = UNCATEGORIZED
-    """The policy's category tag (``encryption-at-rest``, ``iam-least-privilege``, ``cost``…)."""
-    severity: str = ""
-
-    @property
-    def mandatory(self) -> bool:
-        return self.enforcement == MANDATORY
-
-
-@dataclass(frozen=True)
-class ResourceCost:
-    urn: str
-    type: str
-    tier: str
-    monthly_usd: Decimal
-    basis: str
-
-
-@dataclass(frozen=True)
-class Unpriced:
-    """A resource the cost model cannot price: reported, never counted as zero."""
-
-    urn: str
-    type: str
-    reason: str
-
-
-@dataclass(frozen=True)
-class CostSummary:
-    monthly_usd: Decimal
-    cap_usd: Decimal | None
-    by_tier: dict[str, Decimal]
-    by_resource: list[ResourceCost]
-    unpriced: list[Unpriced] = field(default_factory=list)
-
-    @property
-    def over_cap(self) -> bool:
-        return self.cap_usd is not None and self.monthly_usd > self.cap_usd
-
-    @property
-    def top_drivers(self) -> list[ResourceCost]:
-        ranked = sorted(self.by_resource, key=lambda cost: (-cost.monthly_usd, cost.urn))
-        return [cost for cost in ranked if cost.monthly_usd > 0][:TOP_DRIVERS]
-
-    def tiers(self) -> list[tuple[str, Decimal]]:
-        return sorted(self.by_tier.items(), key=lambda item: tier_sort_key(item[0]))
+__all__ = ["Evaluation", "EvaluationError", "sorted_violations"]
 
 
 @dataclass(frozen=True)
@@ -87,7 +25,7 @@ class Evaluation:
     snapshot: Snapshot
     policy_config: PolicyConfig
     violations: list[Violation]
-    cost: CostSummary
+    cost: StackCost
 
     @property
     def tool(self) -> str:

@@ -1,7 +1,10 @@
-"""The policy pack's analyzer process for one run of ``tools.plan`` or ``tools.check``.
+"""The policy pack's analyzer process for one run of ``tools.plan`` or ``tools.check``, configured in the background.
 
-Light on imports on purpose: the tools start the pack before importing the Pulumi SDK, the program
-and the cost model, so the pack's own start-up (about half a second) overlaps theirs.
+The CLI loads the policy pack before it runs the program (``installAndLoadPolicyPlugins`` in
+pulumi/pulumi ``pkg/engine/update.go``): start, ``GetAnalyzerInfo``, the policy config reconciled
+and validated, ``Configure``. A session does the same on a thread as soon as the stack is known —
+plus ``ConfigureStack`` — so that all of it overlaps the program's run under mocks, which takes
+the main thread's time.
 """
 
 from __future__ import annotations
@@ -10,10 +13,14 @@ import contextlib
 import os
 import signal
 import threading
+from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path
 
-from tools import analyzer
-from tools.errors import EvaluationError, Terminated
+from tools import POLICY_PACK_DIR, REPO_ROOT, analyzer
+from tools.errors import EvaluationError, InputError, Terminated
+from tools.policy_config import PolicyConfig, PolicySetting
+from tools.policy_reconcile import PolicyConfigRefusedError, configuration
 
 STARTUP_TIMEOUT = 30.0
 """Seconds the pack may take to print its port (it takes about half a second)."""
@@ -21,12 +28,19 @@ ORGANIZATION = "organization"
 """The organization name the CLI reports for a stack on a self-managed backend."""
 
 
-class PackSession:
-    """The policy pack's analyzer process, started in the background as soon as the stack is known.
+@dataclass(frozen=True)
+class ConfiguredPack:
+    """The pack, configured for the stack, and the settings its ``Configure`` received."""
 
-    Starting the pack (a Python process that loads pulumi-policy and the policies) takes about half a
-    second; ``tools.plan`` overlaps it with running the program. On exit — normal, error, Ctrl-C or
-    SIGTERM — the start is awaited and the process stopped, so no analyzer outlives the session.
+    analyzer: analyzer.Analyzer
+    settings: Mapping[str, PolicySetting]
+
+
+class PackSession:
+    """The policy pack's analyzer process, started and configured on a thread while the caller works.
+
+    On exit — normal, error, Ctrl-C or SIGTERM — the thread is awaited and the process stopped, so no
+    analyzer outlives the session.
     """
 
     def __init__(
@@ -34,12 +48,16 @@ class PackSession:
         *,
         stack: str,
         project: str,
+        policy_config: PolicyConfig | None = None,
+        stack_config: Mapping[str, str] | None = None,
         dry_run: bool = True,
         organization: str = ORGANIZATION,
-        pack_dir: Path = analyzer.POLICIES_DIR,
+        pack_dir: Path = POLICY_PACK_DIR,
         startup_timeout: float = STARTUP_TIMEOUT,
     ) -> None:
         self.stack, self.project, self.dry_run, self.organization = stack, project, dry_run, organization
+        self.policy_config = policy_config or PolicyConfig(path=None)
+        self.stack_config = dict(stack_config or {})
         env = {
             "PULUMI_PROJECT": project,
             "PULUMI_STACK": stack,
@@ -47,14 +65,42 @@ class PackSession:
             "PULUMI_DRY_RUN": "true" if dry_run else "false",
         }
         self.analyzer = analyzer.Analyzer(pack_dir, env=env, startup_timeout=startup_timeout)
+        self._settings: Mapping[str, PolicySetting] = {}
         self._failure: BaseException | None = None
-        self._starter = threading.Thread(target=self._start, name="policy-pack-start", daemon=True)
+        self._starter = threading.Thread(target=self._prepare, name="policy-pack-start", daemon=True)
 
-    def _start(self) -> None:
+    def _prepare(self) -> None:
         try:
             self.analyzer.start()
         except BaseException as error:  # handed to the caller by ready()
-            self._failure = error
+            self._failure = EvaluationError(f"the policy pack failed to start: {first_line(error)}")
+            return
+        try:
+            self._settings = self._configure()
+        except PolicyConfigRefusedError as error:
+            self._failure = InputError(f"{self.policy_config.described(self.stack)}: {error}")
+        except BaseException as error:
+            self._failure = EvaluationError(f"the policy pack failed: {first_line(error)}")
+
+    def _configure(self) -> Mapping[str, PolicySetting]:
+        """What the CLI does once the pack is up: the config reconciled, validated and sent; then the stack."""
+        pack = self.analyzer
+        settings = configuration(
+            pack.info(),
+            self.policy_config.settings,
+            pack_path=_as_given(pack.pack_dir),
+            has_file=self.policy_config.path is not None,
+        )
+        if settings:
+            pack.configure(settings)
+        pack.configure_stack(
+            stack=self.stack,
+            project=self.project,
+            organization=self.organization,
+            dry_run=self.dry_run,
+            config=self.stack_config,
+        )
+        return settings
 
     def __enter__(self) -> PackSession:
         self._starter.start()
@@ -80,12 +126,32 @@ class PackSession:
             with contextlib.suppress(KeyboardInterrupt, Terminated):
                 self._starter.join(0.01)
 
-    def ready(self) -> analyzer.Analyzer:
-        """The started analyzer; ``EvaluationError`` if it could not start."""
+    @property
+    def configured(self) -> bool:
+        """The pack is up and configured (without waiting for it)."""
+        return not self._starter.is_alive() and self._failure is None and self.analyzer.running
+
+    def ready(self) -> ConfiguredPack:
+        """The started and configured pack: ``InputError`` for a policy config the CLI would refuse,
+        ``EvaluationError`` when the pack could not start or be configured."""
         self._starter.join()
         if self._failure is not None:
-            raise EvaluationError(f"the policy pack failed to start: {first_line(self._failure)}")
-        return self.analyzer
+            raise self._failure
+        return ConfiguredPack(self.analyzer, self._settings)
+
+    def raise_config_error(self) -> None:
+        """Raise the policy config's ``InputError`` if it has one: the CLI reports it before the program's."""
+        self._starter.join()
+        if isinstance(self._failure, InputError):
+            raise self._failure
+
+
+def _as_given(pack_dir: Path) -> str:
+    """The pack's path as the README's ``--policy-pack`` argument names it (relative to the project)."""
+    try:
+        return str(pack_dir.resolve().relative_to(REPO_ROOT))
+    except ValueError:
+        return str(pack_dir)
 
 
 def _join_through_interrupts(thread: threading.Thread) -> None:

@@ -13,6 +13,7 @@ import asyncio
 import runpy
 import sys
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -23,12 +24,14 @@ from pulumi.runtime import mocks as pulumi_mocks
 from pulumi.runtime import rpc
 from pulumi.runtime.sync_await import _sync_await
 
+from tools import REPO_ROOT
 from tools.mocks import AwsMocks
 
 if TYPE_CHECKING:  # only a type here: tools.check builds Registrations without loading the config model
     from components.config.loader import RawConfig
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
+__all__ = ["REPO_ROOT", "STACK_TYPE", "ProgramError", "ProgramRun", "RecordingMonitor", "Registration", "run_program"]
+
 STACK_TYPE = "pulumi:pulumi:Stack"
 
 
@@ -109,11 +112,16 @@ class ProgramRun:
 class RecordingMonitor(pulumi_mocks.MockMonitor):
     """A mock monitor that keeps the full registration request of every resource."""
 
-    def __init__(self, mocks: pulumi.runtime.Mocks) -> None:
+    def __init__(
+        self, mocks: pulumi.runtime.Mocks, on_registration: Callable[[Registration], None] | None = None
+    ) -> None:
         super().__init__(mocks)
         self.registrations: list[Registration] = []
         self.stack_outputs: dict[str, Any] = {}
         self.stack_urn = ""
+        self._on_registration = on_registration
+        self._recording = threading.Lock()
+        """The SDK registers from its executor's threads: one registration recorded (and reported) at a time."""
 
     def RegisterResource(self, request: Any) -> Any:  # noqa: N802 - gRPC method name
         response = super().RegisterResource(request)  # type: ignore[no-untyped-call]
@@ -123,7 +131,7 @@ class RecordingMonitor(pulumi_mocks.MockMonitor):
         properties = json_format.MessageToDict(request.object)
         inputs = _plain(rpc.deserialize_properties(request.object, keep_unknowns=True))
         registered = self.resources.get(response.urn)
-        self.registrations.append(
+        self._record(
             Registration(
                 urn=response.urn,
                 type=request.type,
@@ -147,6 +155,12 @@ class RecordingMonitor(pulumi_mocks.MockMonitor):
             )
         )
         return response
+
+    def _record(self, registration: Registration) -> None:
+        with self._recording:
+            self.registrations.append(registration)
+            if self._on_registration is not None:
+                self._on_registration(registration)
 
     def RegisterResourceOutputs(self, request: Any) -> Any:  # noqa: N802 - gRPC method name
         if request.urn == self.stack_urn and request.HasField("outputs"):
@@ -185,10 +199,13 @@ def run_program(
     project: str = "paved",
     program: Path = REPO_ROOT / "__main__.py",
     preview: bool = False,
+    on_registration: Callable[[Registration], None] | None = None,
 ) -> ProgramRun:
-    """Run ``program`` for one stack's config under mocks; raise ``ProgramError`` if it fails."""
+    """Run ``program`` for one stack's config under mocks; raise ``ProgramError`` if it fails.
+
+    ``on_registration`` is called with each registration as it is recorded, in order, one at a time."""
     region = str(raw.values.get("aws:region") or "us-east-1")
-    monitor = RecordingMonitor(AwsMocks(region))
+    monitor = RecordingMonitor(AwsMocks(region), on_registration)
     result: dict[str, Any] = {}
 
     def run() -> None:

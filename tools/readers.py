@@ -25,6 +25,7 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from tools.errors import read_json_text
 from tools.snapshot import InputError, Snapshot, Urn, parse_urn
 
 if TYPE_CHECKING:  # imported when a resource is built: tools.check starts the pack first
@@ -64,7 +65,7 @@ def snapshot_from_document(path: Path, document: dict[str, Any], *, stack: str |
     if "deployment" in document:
         resources, config, dry_run = _export_resources(path, document), {}, False
     elif "steps" in document or "changeSummary" in document:
-        resources, config, dry_run = _preview_resources(path, document), _preview_config(document), True
+        resources, config, dry_run = _preview_resources(path, document), preview_config(document), True
     else:
         raise InputError(
             f"{path}: neither a `pulumi stack export` (no 'deployment') nor a `pulumi preview --json` "
@@ -86,16 +87,7 @@ def snapshot_from_document(path: Path, document: dict[str, Any], *, stack: str |
 
 def load_document(path: Path) -> dict[str, Any]:
     """The file's JSON object; ``InputError`` naming the file when it is missing, empty or not JSON."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise InputError(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise InputError(f"{path}: is a directory, expected a JSON file") from None
-    except UnicodeDecodeError:
-        raise InputError(f"{path}: not UTF-8 text, expected a JSON file") from None
-    except OSError as error:
-        raise InputError(f"{path}: cannot be read ({error.strerror})") from None
+    text = read_json_text(path, str(path))
     if not text.strip():
         raise InputError(f"{path}: empty file, expected a `pulumi stack export` or `pulumi preview --json` document")
     try:
@@ -147,7 +139,11 @@ def _preview_resources(path: Path, document: dict[str, Any]) -> list[Registratio
     return list(latest.values())
 
 
-def _preview_config(document: dict[str, Any]) -> dict[str, str]:
+def preview_config(document: dict[str, Any]) -> dict[str, str]:
+    """The stack config a ``pulumi preview --json`` document carries, as the CLI hands it to the pack
+    (strings; objects and lists as JSON). A stack export carries none."""
+    if "deployment" in document:
+        return {}
     config = document.get("config") or {}
     if not isinstance(config, dict):
         return {}

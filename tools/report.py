@@ -8,17 +8,22 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from decimal import ROUND_HALF_UP, Decimal
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from cost.report import CostLine, money, usd
 from cost.tiers import tier_of, tier_sort_key
 
-from tools.evaluation import CostSummary, Evaluation, Violation, sorted_violations
+from tools import REPO_ROOT
+from tools.evaluation import Evaluation, sorted_violations
 from tools.snapshot import parse_urn
 
 if TYPE_CHECKING:
+    from tools.analyzer.model import Violation
+    from tools.costing import StackCost
     from tools.program import Registration
 
-CENT = Decimal("0.01")
+TOP_DRIVERS = 5
 
 
 def as_json(evaluation: Evaluation) -> dict[str, Any]:
@@ -43,25 +48,27 @@ def as_json(evaluation: Evaluation) -> dict[str, Any]:
     }
 
 
-def _cost_json(cost: CostSummary) -> dict[str, Any]:
+def _cost_json(cost: StackCost) -> dict[str, Any]:
+    report = cost.report
     return {
-        "monthly_usd": usd(cost.monthly_usd),
-        "cap_usd": None if cost.cap_usd is None else usd(cost.cap_usd),
-        "by_tier": {tier: usd(amount) for tier, amount in cost.tiers()},
+        "monthly_usd": dollars(report.monthly_usd),
+        "cap_usd": None if cost.cap_usd is None else dollars(cost.cap_usd),
+        "by_tier": {tier: dollars(amount) for tier, amount in report.by_tier().items()},
         "by_resource": [
-            {"urn": r.urn, "type": r.type, "monthly_usd": usd(r.monthly_usd), "basis": r.basis}
-            for r in sorted(cost.by_resource, key=lambda r: (-r.monthly_usd, r.urn))
+            {"urn": line.urn, "type": line.type, "monthly_usd": dollars(line.monthly_usd), "basis": line.basis}
+            for line in sorted(report.lines, key=lambda line: (-line.monthly_usd, line.urn))
         ],
     }
 
 
-def usd(amount: Decimal) -> float:
+def dollars(amount: Decimal) -> float:
     """A JSON number of dollars and cents."""
-    return float(amount.quantize(CENT, rounding=ROUND_HALF_UP))
+    return float(usd(amount))
 
 
-def money(amount: Decimal) -> str:
-    return f"${amount.quantize(CENT, rounding=ROUND_HALF_UP):,}"
+def top_drivers(cost: StackCost) -> list[CostLine]:
+    """The most expensive resources, most expensive first (free ones left out)."""
+    return cost.report.top(TOP_DRIVERS)
 
 
 def share_of_cap(amount: Decimal, cap: Decimal | None) -> str:
@@ -125,18 +132,20 @@ def as_markdown(evaluation: Evaluation) -> str:
     ]
     lines += _violations_table(evaluation.violations) if evaluation.violations else ["No violations."]
     lines += ["", f"#### Cost by tier{_cap_phrase(cost)}", "", *_cost_table(cost)]
-    if cost.top_drivers:
+    drivers = top_drivers(cost)
+    if drivers:
         lines += ["", "<details><summary>Top cost drivers</summary>", "", "| resource | type | monthly | basis |"]
         lines.append("|---|---|--:|---|")
-        for driver in cost.top_drivers:
+        for driver in drivers:
             lines.append(
                 f"| `{_cell(resource_name(driver.urn))}` | `{driver.type}` | {money(driver.monthly_usd)} "
                 f"| {_cell(driver.basis)} |"
             )
         lines += ["", "</details>"]
-    if cost.unpriced:
-        types = sorted({item.type for item in cost.unpriced})
-        lines += ["", f"Unpriced: {plural(len(cost.unpriced), 'resource')} ({', '.join(f'`{t}`' for t in types)})."]
+    unpriced = cost.report.unpriced
+    if unpriced:
+        types = sorted({item.type for item in unpriced})
+        lines += ["", f"Unpriced: {plural(len(unpriced), 'resource')} ({', '.join(f'`{t}`' for t in types)})."]
     return "\n".join(lines) + "\n"
 
 
@@ -149,18 +158,18 @@ def _violations_table(violations: list[Violation]) -> list[str]:
     return rows
 
 
-def _cost_table(cost: CostSummary) -> list[str]:
+def _cost_table(cost: StackCost) -> list[str]:
     rows = ["| tier | monthly | share of cap |", "|---|--:|--:|"]
-    for tier, amount in cost.tiers():
+    for tier, amount in cost.report.by_tier().items():
         rows.append(f"| {tier} | {money(amount)} | {share_of_cap(amount, cost.cap_usd)} |")
-    total = f"**{money(cost.monthly_usd)}**"
+    monthly = cost.report.monthly_usd
     cap = f" of {money(cost.cap_usd)}" if cost.cap_usd is not None else ""
     marker = " ❌ over the cap" if cost.over_cap else ""
-    rows.append(f"| **total** | {total} | {share_of_cap(cost.monthly_usd, cost.cap_usd)}{cap}{marker} |")
+    rows.append(f"| **total** | **{money(monthly)}** | {share_of_cap(monthly, cost.cap_usd)}{cap}{marker} |")
     return rows
 
 
-def _cap_phrase(cost: CostSummary) -> str:
+def _cap_phrase(cost: StackCost) -> str:
     return f" (cap {money(cost.cap_usd)} a month)" if cost.cap_usd is not None else " (no cap configured)"
 
 
@@ -169,9 +178,7 @@ def _cell(text: str) -> str:
     return " ".join(text.split()).replace("|", "\\|")
 
 
-def _relative(path: Any) -> str:
-    from tools.policy_config import REPO_ROOT
-
+def _relative(path: Path) -> str:
     try:
         return str(path.resolve().relative_to(REPO_ROOT))
     except ValueError:

@@ -7,24 +7,26 @@ from collections import Counter
 from decimal import Decimal
 from typing import IO, TYPE_CHECKING
 
+from cost.report import money
 from rich.console import Console, Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 from rich.tree import Tree
 
-from tools.evaluation import CostSummary, Evaluation
+from tools.evaluation import Evaluation
 from tools.report import (
     deployed_by_tier,
-    money,
     plural,
     resource_name,
     share_of_cap,
     title,
+    top_drivers,
     verdict,
     violations_by_category,
 )
 
 if TYPE_CHECKING:
+    from tools.costing import StackCost
     from tools.program import Registration
 
 NAMES_SHOWN = 4
@@ -46,11 +48,12 @@ def render(evaluation: Evaluation) -> RenderableType:
         Text(""),
         _cost(evaluation.cost),
     ]
-    if evaluation.cost.top_drivers:
+    if top_drivers(evaluation.cost):
         parts += [Text(""), _drivers(evaluation.cost)]
-    if evaluation.cost.unpriced:
-        types = ", ".join(sorted({item.type for item in evaluation.cost.unpriced}))
-        count = plural(len(evaluation.cost.unpriced), "resource")
+    unpriced = evaluation.cost.report.unpriced
+    if unpriced:
+        types = ", ".join(sorted({item.type for item in unpriced}))
+        count = plural(len(unpriced), "resource")
         parts += [Text(""), Text(f"Unpriced: {count} ({types})", style="yellow")]
     style = "bold green" if evaluation.passed else "bold red"
     parts += [Text(""), Text(f"Verdict: {verdict(evaluation)}", style=style)]
@@ -110,21 +113,22 @@ def _violations(evaluation: Evaluation) -> RenderableType:
     return tree
 
 
-def _cost(cost: CostSummary) -> RenderableType:
+def _cost(cost: StackCost) -> RenderableType:
     cap = f" against a cap of {money(cost.cap_usd)}" if cost.cap_usd is not None else " (no cap configured)"
     table = Table(box=None)
     table.add_column("tier")
     table.add_column("monthly", justify="right")
     table.add_column("of cap", justify="right")
     table.add_column("")
-    for tier, amount in cost.tiers():
+    for tier, amount in cost.report.by_tier().items():
         table.add_row(tier, money(amount), share_of_cap(amount, cost.cap_usd), _bar(amount, cost.cap_usd))
     style = "bold red" if cost.over_cap else "bold green"
+    monthly = cost.report.monthly_usd
     table.add_row(
         Text("total", style="bold"),
-        Text(money(cost.monthly_usd), style=style),
-        Text(share_of_cap(cost.monthly_usd, cost.cap_usd), style=style),
-        _bar(cost.monthly_usd, cost.cap_usd, style),
+        Text(money(monthly), style=style),
+        Text(share_of_cap(monthly, cost.cap_usd), style=style),
+        _bar(monthly, cost.cap_usd, style),
     )
     return Group(Text(f"Monthly cost by tier{cap}", style="bold"), table)
 
@@ -136,15 +140,15 @@ def _bar(amount: Decimal, cap: Decimal | None, style: str = "cyan") -> Text:
     return Text.assemble(("█" * filled, style), ("·" * (BAR_WIDTH - filled), "dim"))
 
 
-def _drivers(cost: CostSummary) -> RenderableType:
+def _drivers(cost: StackCost) -> RenderableType:
     table = Table(box=None, show_header=False)
     table.add_column("monthly", justify="right", no_wrap=True)
     table.add_column("resource and basis")
-    for driver in cost.top_drivers:
+    for driver in top_drivers(cost):
         described = Text.assemble(f"{resource_name(driver.urn)} ({driver.type})\n", (driver.basis, "dim"))
         table.add_row(money(driver.monthly_usd), described)
     return Group(Text("Top cost drivers", style="bold"), table)
 
 
-def _cost_by_urn(cost: CostSummary) -> dict[str, Decimal]:
-    return {item.urn: item.monthly_usd for item in cost.by_resource}
+def _cost_by_urn(cost: StackCost) -> dict[str, Decimal]:
+    return {line.urn: line.monthly_usd for line in cost.report.lines}

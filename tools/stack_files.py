@@ -1,7 +1,7 @@
 """Read ``Pulumi.yaml`` and ``Pulumi.<stack>.yaml`` as the Pulumi CLI does, and hand over the config it would
 hand the program — or refuse, with the CLI's message, what the CLI would refuse (``tools.cli_config``).
 
-Every path to the program goes through here: ``tools.plan``, ``tools.cost_notes`` and the test harness
+Every path to the program goes through here: ``tools.plan``, ``tools.readme_costs`` and the test harness
 (``tests/conftest.py``), whether the stack's config comes from a stack file or from a test's dict.
 """
 

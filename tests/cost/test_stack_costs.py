@@ -7,14 +7,16 @@ import json
 import pytest
 from cost.report import CostReport
 
-from tools.costing import estimate_run
+from tools.costing import COST_POLICY, stack_cost
 from tools.plan import main as plan_main
+from tools.policy_config import resolve_policy_config
 from tools.program import ProgramRun
 
 
 def cost_of(stack: str, request: pytest.FixtureRequest) -> CostReport:
     run: ProgramRun = request.getfixturevalue(stack)
-    return estimate_run(run)
+    settings = resolve_policy_config(stack, None).properties(COST_POLICY)
+    return stack_cost(run.resources, settings, where=stack).report
 
 
 @pytest.mark.parametrize("stack", ["dev", "prod"])
@@ -45,10 +47,3 @@ def test_plan_text_prints_the_cost_by_tier_and_the_top_drivers(capsys: pytest.Ca
     assert "Monthly cost by tier against a cap of $400.00" in out
     assert "Top cost drivers" in out
     assert "network-vpc (awsx:ec2:Vpc)" in out
-
-
-def test_readme_cost_notes_are_the_current_estimates(dev: ProgramRun, prod: ProgramRun) -> None:
-    from tools.cost_notes import END, README, START, render
-
-    block = README.read_text().split(START + "\n", 1)[1].split("\n" + END, 1)[0]
-    assert block == render([dev, prod]), "README cost notes are stale: run `venv/bin/python -m tools.cost_notes`"

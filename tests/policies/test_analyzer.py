@@ -8,24 +8,25 @@ import os
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 import pytest
 from paved_policies.registry import all_policies
 
+from bench.synthetic import synthetic_export
+from tools import POLICY_PACK_DIR
 from tools.analyzer import (
-    POLICIES_DIR,
     Analyzer,
     AnalyzerError,
     AnalyzerResource,
-    PolicyConfigError,
     ProviderRef,
-    load_policy_config,
     resources_from_registrations,
-    synthetic_resources,
 )
+from tools.policy_config import PolicySetting, read_policy_config, settings_of
+from tools.policy_reconcile import configuration
 from tools.program import ProgramRun
+from tools.readers import snapshot_from_document
 
 RDS = "aws:rds/instance:Instance"
 TAGS = json.dumps({"tags": {"environment": "dev", "project": "paved", "owner": "o", "cost-center": "c"}})
@@ -46,6 +47,19 @@ def rds(name: str, **props: object) -> AnalyzerResource:
         provider=PROVIDER,
         protect=True,
     )
+
+
+def configure(pack: Analyzer, document: Mapping[str, object]) -> dict[str, PolicySetting]:
+    """The policy config ``document`` reconciled and sent as the CLI sends it; what ``Configure`` received."""
+    settings = configuration(pack.info(), settings_of(document), pack_path="policies")
+    pack.configure(settings)
+    return settings
+
+
+def synthetic_resources(count: int) -> list[AnalyzerResource]:
+    """The benchmark's synthetic stack (``bench/synthetic.py``) as the analyzer receives it."""
+    snapshot = snapshot_from_document(Path("synthetic.json"), synthetic_export(count, stack="dev"))
+    return resources_from_registrations(snapshot.resources)
 
 
 def alive(pid: int) -> bool:
@@ -76,11 +90,13 @@ def test_pack_prints_its_port_and_describes_every_policy(pack: Analyzer) -> None
         "resource",
     )
     assert info.policies["s3-bucket-versioning-enabled"].kind == "stack"
-    assert "exemptions" in encrypted.config_schema["properties"]
+    assert encrypted.config_schema is not None
+    assert set(encrypted.config_schema["properties"]) == {"exemptions", "enforcementLevel"}
+    assert info.version == "0.1.0", "the CLI takes the version from PulumiPolicy.yaml"
 
 
 def test_analyze_reports_a_violation_with_policy_level_urn_type_severity_and_category(pack: Analyzer) -> None:
-    pack.configure({})
+    configure(pack, {})
     found = [
         v
         for v in pack.analyze(rds("db", engine="postgres", engineVersion="16.6"))
@@ -96,51 +112,33 @@ def test_analyze_reports_a_violation_with_policy_level_urn_type_severity_and_cat
 
 
 def test_config_overrides_enforcement_per_policy_and_for_all(pack: Analyzer) -> None:
-    pack.configure({"rds-instance-storage-encrypted": "advisory"})
+    configure(pack, {"rds-instance-storage-encrypted": "advisory"})
     levels = {v.policy: v.enforcement for v in pack.analyze(rds("db", engine="postgres", engineVersion="16.6"))}
     assert levels["rds-instance-storage-encrypted"] == "advisory"
-    pack.configure({"all": "disabled", "deletion-protection-enabled": {"enforcementLevel": "mandatory"}})
+    configure(pack, {"all": "disabled", "deletion-protection-enabled": {"enforcementLevel": "mandatory"}})
     levels = {v.policy: v.enforcement for v in pack.analyze(rds("db", engine="postgres", engineVersion="16.6"))}
     assert levels == {"deletion-protection-enabled": "mandatory"}
 
 
 def test_configure_sends_schema_defaults_then_given_properties(pack: Analyzer) -> None:
-    sent = pack.configure({"backup-retention-minimum": {"minimumDays": 14}})
-    assert sent["backup-retention-minimum"] == ("advisory", {"minimumDays": 14})
-    assert sent["required-tags"][1] == {"requiredTags": ["environment", "project", "owner", "cost-center"]}
+    sent = configure(pack, {"backup-retention-minimum": {"minimumDays": 14}})
+    assert sent["backup-retention-minimum"] == PolicySetting("advisory", {"minimumDays": 14})
+    assert sent["required-tags"] == PolicySetting(
+        "advisory", {"requiredTags": ["environment", "project", "owner", "cost-center"]}
+    )
 
 
-@pytest.mark.parametrize(
-    ("exemption", "error"),
-    [
-        ({"name": "db", "expires": "2999-01-01"}, "'reason' is a required property"),
-        ({"name": "db", "reason": "r", "expires": "2999-13-45"}, "is not a 'date'"),
-        ({"name": "db", "reason": "r", "expires": "soon"}, "does not match"),
-        ({"reason": "r", "expires": "2999-01-01"}, "is not valid under any of the given schemas"),
-    ],
-    ids=["missing-reason", "impossible-date", "not-a-date", "no-target"],
-)
-def test_invalid_exemption_config_fails_at_configure_naming_the_policy(
-    pack: Analyzer, exemption: dict[str, str], error: str
-) -> None:
-    with pytest.raises(PolicyConfigError) as failure:
-        pack.configure({"rds-instance-storage-encrypted": {"exemptions": [exemption]}})
-    assert "rds-instance-storage-encrypted.exemptions.0" in str(failure.value)
-    assert error in str(failure.value)
-
-
-def test_bad_enforcement_level_is_a_config_error(tmp_path: Path) -> None:
-    path = tmp_path / "dev.json"
-    path.write_text(json.dumps({"rds-instance-storage-encrypted": {"enforcementLevel": "strict"}}))
-    with pytest.raises(PolicyConfigError, match=r"dev.json: rds-instance-storage-encrypted.enforcementLevel: 'strict'"):
-        load_policy_config(path)
-
-
-def test_repo_policy_configs_load_and_validate(pack: Analyzer) -> None:
-    for stack in ("dev", "prod"):
-        sent = pack.configure(load_policy_config(POLICIES_DIR / "config" / f"{stack}.json"))
-        assert sent["required-tags"][0] == "mandatory"
-    assert sent["stateful-resource-protected"][0] == "mandatory"
+def test_every_repo_policy_config_is_accepted_as_the_cli_accepts_it(pack: Analyzer) -> None:
+    sent: dict[str, dict[str, PolicySetting]] = {}
+    for path in sorted((POLICY_PACK_DIR / "config").glob("*.json")):
+        sent[path.stem] = configuration(pack.info(), read_policy_config(path).settings, pack_path="policies")
+        pack.configure(sent[path.stem])
+    assert {"dev", "prod"} <= set(sent) and len(sent) >= 7
+    assert sent["dev"]["required-tags"].level == sent["prod"]["required-tags"].level == "mandatory"
+    assert (sent["dev"]["stateful-resource-protected"].level, sent["prod"]["stateful-resource-protected"].level) == (
+        "disabled",
+        "mandatory",
+    )
 
 
 def test_exemptions_end_to_end_active_listed_as_advisory_and_expired_as_mandatory() -> None:
@@ -158,7 +156,7 @@ def test_exemptions_end_to_end_active_listed_as_advisory_and_expired_as_mandator
     }
     resources = [rds("legacy-db"), rds("old", storageEncrypted=True)]
     with Analyzer() as analyzer:
-        analyzer.configure(config)
+        configure(analyzer, config)
         analyzer.configure_stack(stack="dev", project="paved")
         found = analyzer.analyze_all(resources)
     encrypted = [v for v in found if v.policy == "rds-instance-storage-encrypted"]
@@ -170,7 +168,7 @@ def test_exemptions_end_to_end_active_listed_as_advisory_and_expired_as_mandator
 
 
 def test_analyze_stack_sees_parents_dependencies_and_property_dependencies(pack: Analyzer) -> None:
-    pack.configure({})
+    configure(pack, {})
     bucket = AnalyzerResource(
         urn="urn:pulumi:dev::paved::aws:s3/bucket:Bucket::data", type="aws:s3/bucket:Bucket", name="data", properties={}
     )
@@ -232,7 +230,9 @@ def test_pack_start_up_loads_no_heavy_data() -> None:
         "import paved_policies.sdk_types as s;"
         "print('policy_sentry' in ' '.join(sys.modules), s.taggable_types.cache_info().currsize)"
     )
-    result = subprocess.run([sys.executable, "-c", probe], cwd=POLICIES_DIR, capture_output=True, text=True, check=True)
+    result = subprocess.run(
+        [sys.executable, "-c", probe], cwd=POLICY_PACK_DIR, capture_output=True, text=True, check=True
+    )
     assert result.stdout.split() == ["False", "0"]
 
 
@@ -250,7 +250,7 @@ def test_fast_path_gives_exactly_the_violations_of_the_sdk_alone(prod: ProgramRu
     found = {}
     for fast in ("1", "0"):
         with Analyzer(env={"PAVED_POLICY_FAST_PATH": fast}) as analyzer:
-            analyzer.configure({})
+            configure(analyzer, {})
             analyzer.configure_stack(stack="dev", project="paved")
             found[fast] = sorted((v.policy, v.urn, v.enforcement, v.message) for v in analyzer.analyze_all(resources))
     assert found["1"] == found["0"]
@@ -260,7 +260,7 @@ def test_fast_path_gives_exactly_the_violations_of_the_sdk_alone(prod: ProgramRu
 
 
 def test_analyze_each_keeps_the_order_and_matches_single_calls(pack: Analyzer) -> None:
-    pack.configure({})
+    configure(pack, {})
     resources = [rds(f"db{index}", publiclyAccessible=index % 2 == 0) for index in range(12)]
     one_by_one = [v for resource in resources for v in pack.analyze(resource)]
     assert pack.analyze_each(resources, in_flight=5) == one_by_one
@@ -273,7 +273,7 @@ def test_pack_exits_when_the_driver_is_killed_outright(tmp_path: Path) -> None:
         "pack = Analyzer(); pack.start(); print(pack.pid, flush=True); time.sleep(60)"
     )
     process = subprocess.Popen(
-        [sys.executable, "-c", driver], cwd=POLICIES_DIR.parent, stdout=subprocess.PIPE, text=True
+        [sys.executable, "-c", driver], cwd=POLICY_PACK_DIR.parent, stdout=subprocess.PIPE, text=True
     )
     try:
         assert process.stdout is not None
@@ -295,7 +295,7 @@ def test_pack_starts_the_way_the_python_language_host_runs_it() -> None:
     """``python -m pulumi.policy <engine> <pack dir>`` runs ``__main__.py`` with the pack dir on the path."""
     process = subprocess.Popen(
         [sys.executable, "-u", "-m", "pulumi.policy", "127.0.0.1:1", "."],
-        cwd=POLICIES_DIR,
+        cwd=POLICY_PACK_DIR,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,

@@ -1,28 +1,22 @@
-"""Every reference architecture builds under mocks and passes the pack with its own policy config."""
+"""Every reference architecture, planned exactly as ``tools.plan`` plans it, passes the pack with its own
+policy config."""
 
 from __future__ import annotations
 
 import pytest
 
-from components.config.loader import RawConfig
 from tests.config.test_examples import EXAMPLES
-from tools.analyzer import analyze_resources, default_policy_config, resources_from_registrations
-from tools.program import REPO_ROOT, run_program
+from tools.plan import plan_stack
+from tools.program import REPO_ROOT
 from tools.stack_files import read_stack_config
-
-
-def example_raw_config(stack: str) -> RawConfig:
-    return read_stack_config(REPO_ROOT, stack)  # example-serverless-api carries placeholder secrets
 
 
 @pytest.mark.parametrize("stack", EXAMPLES)
 def test_example_stack_has_a_policy_config_and_no_mandatory_violations(stack: str) -> None:
-    assert (REPO_ROOT / "policies" / "config" / f"{stack}.json").is_file()
-    run = run_program(example_raw_config(stack), stack=stack)
-    analysis = analyze_resources(
-        resources_from_registrations(run.resources),
-        stack=stack,
-        project="paved",
-        policy_config=default_policy_config(stack),
-    )
-    assert [f"{v.policy} {v.urn}: {v.message}" for v in analysis.mandatory] == []
+    config = REPO_ROOT / "policies" / "config" / f"{stack}.json"
+    assert config.is_file()
+    # example-serverless-api carries placeholder secrets, encrypted as `pulumi config set --secret` does.
+    evaluation = plan_stack(stack, read_stack_config(REPO_ROOT, stack))
+    assert evaluation.policy_config.path == config
+    assert evaluation.cost.cap_usd is not None and evaluation.cost.report.monthly_usd <= evaluation.cost.cap_usd
+    assert [f"{v.policy} {v.urn}: {v.message}" for v in evaluation.mandatory] == []

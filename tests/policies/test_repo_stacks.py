@@ -1,35 +1,36 @@
-"""The repo's own stacks, every resource fed to the pack through the analyzer, pass every
-mandatory policy — so every tier that lands keeps them passing."""
+"""The repo's own stacks, planned exactly as ``tools.plan`` plans them (the program under mocks, every
+resource through the pack's analyzer interface, the cost model), pass every mandatory policy — so
+every tier that lands keeps them passing."""
 
 from __future__ import annotations
 
 import pytest
 
-from tests.conftest import stack_yaml_config
-from tools.analyzer import analyze_resources, default_policy_config, resources_from_registrations
-from tools.program import REPO_ROOT, ProgramRun, run_program
+from tests.conftest import stack_plan, stack_yaml_config
+from tools.analyzer import resources_from_registrations
+from tools.evaluation import Evaluation
+from tools.plan import plan_stack
+from tools.program import REPO_ROOT, ProgramRun
 from tools.stack_files import read_stack_config
 
 
-def _mandatory(run: ProgramRun, stack: str) -> list[str]:
-    analysis = analyze_resources(
-        resources_from_registrations(run.resources),
-        stack=stack,
-        project="paved",
-        policy_config=default_policy_config(stack),
-    )
-    assert analysis.resources == len(run.resources)
-    return [f"{v.policy} {v.urn}: {v.message}" for v in analysis.mandatory]
+def _mandatory(evaluation: Evaluation) -> list[str]:
+    return [f"{v.policy} {v.urn}: {v.message}" for v in evaluation.mandatory]
 
 
 @pytest.mark.parametrize("stack", ["dev", "prod"])
 def test_repo_stack_has_no_mandatory_violations(stack: str, request: pytest.FixtureRequest) -> None:
-    assert _mandatory(request.getfixturevalue(stack), stack) == []
+    evaluation = stack_plan(stack)
+    run: ProgramRun = request.getfixturevalue(stack)
+    assert sorted(r.urn for r in evaluation.snapshot.resources) == sorted(r.urn for r in run.resources)
+    assert evaluation.policy_config.path == REPO_ROOT / "policies" / "config" / f"{stack}.json"
+    assert _mandatory(evaluation) == []
 
 
 def test_dev_stack_in_preview_with_unknown_outputs_has_no_mandatory_violations() -> None:
-    run = run_program(read_stack_config(REPO_ROOT, "dev"), stack="dev", preview=True)
-    assert _mandatory(run, "dev") == []
+    evaluation = plan_stack("dev", read_stack_config(REPO_ROOT, "dev"), preview=True)
+    assert evaluation.snapshot.resources
+    assert _mandatory(evaluation) == []
 
 
 def test_provider_default_tags_reach_every_resource_as_the_engine_sends_them(dev: ProgramRun) -> None:

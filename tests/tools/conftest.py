@@ -17,16 +17,13 @@ import uuid
 from collections.abc import Callable, Iterator
 from contextlib import redirect_stdout
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import pytest
 
+from tests.conftest import stack_plan
 from tools.program import REPO_ROOT
-
-if TYPE_CHECKING:
-    from tools.evaluation import Evaluation
 
 MARKER_ENV = "PAVED_TOOLS_TEST"
 MARKER = uuid.uuid4().hex
@@ -109,29 +106,13 @@ def plan_json(stack: str) -> dict[str, Any]:
     return document
 
 
-@cache
-def plan_evaluation(stack: str) -> Evaluation:
-    """What ``tools.plan STACK`` evaluates, from the session's run of the stack (tests/conftest.py)."""
-    from tests.conftest import _stack_run
-    from tools.pack_session import PackSession
-    from tools.pipeline import evaluate
-    from tools.policy_config import resolve_policy_config
-    from tools.snapshot import snapshot_of_run
-    from tools.stack_files import read_stack_config
-
-    run = _stack_run(stack)
-    snapshot = snapshot_of_run(run, read_stack_config(REPO_ROOT, stack).values)
-    with PackSession(stack=stack, project=run.project) as session:
-        return evaluate(snapshot, resolve_policy_config(stack, None), session)
-
-
 def rendered(stack: str, format_: str) -> str:
-    """``tools.plan STACK --format FORMAT``'s output, from the session's evaluation."""
+    """``tools.plan STACK --format FORMAT``'s output, from the session's evaluation (``stack_plan``)."""
     from tools.cli import emit
 
     buffer = io.StringIO()
     with redirect_stdout(buffer):
-        emit(plan_evaluation(stack), format_)
+        emit(stack_plan(stack), format_)
     return buffer.getvalue()
 
 

@@ -126,5 +126,6 @@ def test_an_invalid_policy_config_exits_2_with_one_line(tmp_path: Path, capsys: 
     assert main([str(EXPORT), "--policy-config", str(config)]) == 2
     assert capsys.readouterr() == (
         "",
-        f"error: policy config {config}: expected a JSON object of policy names to settings\n",
+        f"error: policy config {config}: json: cannot unmarshal array into Go value of type "
+        "map[string]interface {}\n",
     )

@@ -84,20 +84,44 @@ def test_a_bad_value_in_a_stack_file_exits_2_naming_the_key_without_traceback() 
     ("config", "expected"),
     [
         ("{not json", "not valid JSON (line 1, column 2: Expecting property name enclosed in double quotes)"),
-        ('{"all": "strict"}', "'all': 'strict' is not an enforcement level"),
-        ('{"budget-monthly-cost-within-cap": {"maxMonthlyUsd": "lots"}}', "budget-monthly-cost-within-cap"),
+        ('{"all": "strict"}', 'parsing enforcement level for "all": "strict" is not a valid enforcement level'),
+        (
+            '{"budget-monthly-cost-within-cap": {"maxMonthlyUsd": "lots"}}',
+            "validating policy config: paved 0.1.0  budget-monthly-cost-within-cap: maxMonthlyUsd: "
+            "Invalid type. Expected: number, given: string",
+        ),
+        (
+            '{"budget-typo": {"maxMonthlyUsd": 25}}',
+            'configuring policy pack "paved" at "policies": invalid enforcement level ""',
+        ),
     ],
+    ids=["not-json", "bad-level", "schema-error", "unknown-policy-without-a-level"],
 )
-def test_an_invalid_policy_config_exits_2_with_one_line(
+def test_a_policy_config_the_cli_would_refuse_exits_2_with_its_message(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], config: str, expected: str
 ) -> None:
     path = tmp_path / "policy.json"
     path.write_text(config)
     assert main(["dev", "--policy-config", str(path)]) == 2
-    result = capsys.readouterr()
-    assert result.out == ""
-    assert result.err.startswith(f"error: policy config {path}: ")
-    assert expected in result.err and result.err.count("\n") == 1
+    assert capsys.readouterr() == ("", f"error: policy config {path}: {expected}\n")
+
+
+def test_a_bad_policy_config_is_reported_before_a_bad_stack_config_as_the_cli_loads_the_pack_first(
+    tmp_path: Path,
+) -> None:
+    bad = REPO_ROOT / "Pulumi.badboth.yaml"
+    bad.write_text((REPO_ROOT / "Pulumi.dev.yaml").read_text().replace("natStrategy: none", "natStrategy: nonee"))
+    policy = tmp_path / "policy.json"
+    policy.write_text('{"budget-resource-present": {"maxMonthlyUsd": 0}}')
+    try:
+        result = cli("tools.plan", "badboth", "--policy-config", str(policy))
+    finally:
+        bad.unlink()
+    assert (result.code, result.out) == (2, "")
+    assert result.err == (
+        f"error: policy config {policy}: validating policy config: paved 0.1.0  budget-resource-present: "
+        "maxMonthlyUsd: Must be greater than or equal to 1\n"
+    )
 
 
 def test_a_usage_error_is_one_line(capsys: pytest.CaptureFixture[str]) -> None:

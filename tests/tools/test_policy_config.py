@@ -1,8 +1,7 @@
 """Policy config files, read as `pulumi preview --policy-pack-config` reads them.
 
-Format (Pulumi docs, "Configuring policy packs"; pulumi/pulumi ``parsePolicyPackConfig``): a JSON
-object of policy name (or ``all``) → an enforcement level, or an object of settings with an optional
-``enforcementLevel``; an empty file is no config.
+pulumi/pulumi pkg/v3.187.0, ``pkg/resource/analyzer/config.go`` (``parsePolicyPackConfig``,
+``extractEnforcementLevel``); the messages are the CLI's, after the file's name.
 """
 
 from __future__ import annotations
@@ -11,10 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from tools.policy_config import default_path, read_policy_config, resolve_policy_config
-from tools.snapshot import InputError
-
-LEVELS = "(accepted: 'advisory', 'mandatory', 'remediate', 'disabled')"
+from tools.errors import InputError
+from tools.policy_config import PolicySetting, default_path, read_policy_config, resolve_policy_config
 
 
 def _config(tmp_path: Path, text: str) -> Path:
@@ -23,50 +20,112 @@ def _config(tmp_path: Path, text: str) -> Path:
     return path
 
 
-def test_levels_and_settings_are_read_per_policy(tmp_path: Path) -> None:
-    path = _config(
-        tmp_path,
-        '{"all": "advisory", "s3-bucket-encrypted-with-kms": "mandatory",'
-        ' "budget-monthly-cost-within-cap": {"enforcementLevel": "mandatory", "maxMonthlyUsd": 25}}',
-    )
-    config = read_policy_config(path)
-    assert config.path == path
-    assert config.enforcement_level("all") == "advisory"
-    assert config.enforcement_level("s3-bucket-encrypted-with-kms") == "mandatory"
-    assert config.enforcement_level("budget-monthly-cost-within-cap") == "mandatory"
-    assert config.properties("budget-monthly-cost-within-cap") == {"maxMonthlyUsd": 25}
-    assert config.enforcement_level("unknown-policy") is None
+@pytest.mark.parametrize(
+    ("text", "settings"),
+    [
+        ("", {}),
+        ("  \n", {}),
+        ("null", {}),
+        ("{}", {}),
+        ('{"all": "advisory"}', {"all": PolicySetting("advisory")}),
+        ('{"p": "remediate"}', {"p": PolicySetting("remediate")}),
+        ('{"p": {"enforcementLevel": "disabled"}}', {"p": PolicySetting("disabled")}),
+        ('{"p": {"maxMonthlyUsd": 25}}', {"p": PolicySetting("", {"maxMonthlyUsd": 25})}),
+        ('{"p": {"enforcementLevel": "mandatory", "x": [1]}}', {"p": PolicySetting("mandatory", {"x": [1]})}),
+        ('{"p": {}}', {}),
+        ('{"no-such-policy": "mandatory"}', {"no-such-policy": PolicySetting("mandatory")}),
+    ],
+    ids=[
+        "empty-file",
+        "blank-file",
+        "json-null",
+        "empty-object",
+        "all-key",
+        "level-string",
+        "level-in-object",
+        "properties-without-level",
+        "level-taken-out-of-properties",
+        "empty-entry-dropped",
+        "unknown-policy-names-are-kept",
+    ],
+)
+def test_what_the_cli_accepts_is_read_into_levels_and_properties(
+    tmp_path: Path, text: str, settings: dict[str, PolicySetting]
+) -> None:
+    config = read_policy_config(_config(tmp_path, text))
+    assert config.settings == settings
 
 
-def test_an_empty_file_is_no_config_as_for_the_cli(tmp_path: Path) -> None:
-    assert read_policy_config(_config(tmp_path, "\n")).policies == {}
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ('["all"]', "json: cannot unmarshal array into Go value of type map[string]interface {}"),
+        ('"mandatory"', "json: cannot unmarshal string into Go value of type map[string]interface {}"),
+        ("7", "json: cannot unmarshal number into Go value of type map[string]interface {}"),
+        ('{"all": "strict"}', 'parsing enforcement level for "all": "strict" is not a valid enforcement level'),
+        ('{"p": "Mandatory"}', 'parsing enforcement level for "p": "Mandatory" is not a valid enforcement level'),
+        (
+            '{"p": {"enforcementLevel": "off"}}',
+            'parsing enforcement level for "p": "off" is not a valid enforcement level',
+        ),
+        (
+            '{"p": {"enforcementLevel": 1}}',
+            'parsing enforcement level for "p": 1 is not a valid enforcement level; must be a string',
+        ),
+        (
+            '{"p": {"enforcementLevel": null}}',
+            'parsing enforcement level for "p": <nil> is not a valid enforcement level; must be a string',
+        ),
+        ('{"p": 3}', 'parsing "p": 3 is not a valid value; must be a string or object'),
+        ('{"p": 100000000}', 'parsing "p": 1e+08 is not a valid value; must be a string or object'),
+        ('{"p": true}', 'parsing "p": true is not a valid value; must be a string or object'),
+        ('{"p": null}', 'parsing "p": <nil> is not a valid value; must be a string or object'),
+        ('{"p": ["a", 1.5]}', 'parsing "p": [a 1.5] is not a valid value; must be a string or object'),
+        ('{"p": NaN}', "invalid character 'N' looking for beginning of value"),
+        ("{", "not valid JSON (line 1, column 2: Expecting property name enclosed in double quotes)"),
+    ],
+    ids=[
+        "array",
+        "string",
+        "number",
+        "bad-level-string",
+        "levels-are-lower-case",
+        "bad-level-in-object",
+        "level-not-a-string",
+        "level-null",
+        "number-value",
+        "number-printed-as-go-prints-it",
+        "boolean-value",
+        "null-value",
+        "list-value",
+        "nan-is-not-json",
+        "syntax-error-keeps-line-and-column",
+    ],
+)
+def test_what_the_cli_refuses_is_one_line_naming_the_file_with_the_clis_message(
+    tmp_path: Path, text: str, message: str
+) -> None:
+    path = _config(tmp_path, text)
+    with pytest.raises(InputError) as failure:
+        read_policy_config(path)
+    assert str(failure.value) == f"policy config {path}: {message}"
 
 
 def test_the_stack_default_is_used_only_when_it_exists(tmp_path: Path) -> None:
     assert default_path("dev").parts[-3:] == ("policies", "config", "dev.json")
     assert resolve_policy_config("no-such-stack-here", None).path is None
     explicit = _config(tmp_path, '{"all": "mandatory"}')
-    assert resolve_policy_config("no-such-stack-here", explicit).policies == {"all": "mandatory"}
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("{", "not valid JSON (line 1, column 2: Expecting property name enclosed in double quotes)"),
-        ('["all"]', "expected a JSON object of policy names to settings"),
-        ('{"all": "strict"}', f"'all': 'strict' is not an enforcement level {LEVELS}"),
-        ('{"p": {"enforcementLevel": 1}}', f"'p': 1 is not an enforcement level {LEVELS}"),
-        ('{"p": 3}', "'p': expected an enforcement level or an object of settings"),
-    ],
-)
-def test_an_invalid_policy_config_is_one_line_naming_file_and_key(tmp_path: Path, text: str, expected: str) -> None:
-    path = _config(tmp_path, text)
-    with pytest.raises(InputError) as failure:
-        read_policy_config(path)
-    assert str(failure.value) == f"policy config {path}: {expected}"
+    assert resolve_policy_config("no-such-stack-here", explicit).settings == {"all": PolicySetting("mandatory")}
 
 
 def test_a_missing_explicit_policy_config_is_an_error(tmp_path: Path) -> None:
     with pytest.raises(InputError) as failure:
         resolve_policy_config("dev", tmp_path / "missing.json")
     assert str(failure.value) == f"policy config {tmp_path / 'missing.json'}: no such file"
+
+
+def test_a_missing_default_config_is_described_with_the_file_to_create() -> None:
+    config = resolve_policy_config("staging", None)
+    assert config.described("staging") == (
+        "no policy config for stack staging (policies/config/staging.json does not exist; pass --policy-config)"
+    )

@@ -6,7 +6,11 @@ import io
 from decimal import Decimal
 from pathlib import Path
 
-from tools.evaluation import CostSummary, Evaluation, ResourceCost, Unpriced, Violation
+from cost.report import Charge, CostLine, CostReport, Unpriced
+
+from tools.analyzer import Violation
+from tools.costing import StackCost
+from tools.evaluation import Evaluation
 from tools.policy_config import PolicyConfig
 from tools.program import Registration
 from tools.report import as_json, as_markdown
@@ -28,19 +32,26 @@ def _resource(urn: str, *, protect: bool = False) -> Registration:
     )  # fmt: skip
 
 
+def _line(urn: str, tier: str, usd: str, basis: str) -> CostLine:
+    type_ = urn.split("::")[2].rsplit("$", 1)[-1]
+    return CostLine(urn, type_, urn.rsplit("::", 1)[-1], tier, (Charge(Decimal(usd), basis),))
+
+
+VPC = "urn:pulumi:dev::paved::paved:network:Network$awsx:ec2:Vpc::network-vpc"
+
+
 def _evaluation(violations: list[Violation], *, cap: str | None = "25", source: str = "program") -> Evaluation:
-    costs = [
-        ResourceCost(DB, "aws:rds/cluster:Cluster", "data", Decimal("11.675"), "0.5 ACU × 730 h × $0.12/ACU-h"),
-        ResourceCost(KEY, "aws:kms/key:Key", "encryption", Decimal("1"), "1 key × $1/month"),
-        ResourceCost(BUCKET, "aws:s3/bucket:Bucket", "data", Decimal("0.23"), "10 GB × $0.023/GB | Standard"),
-    ]
-    cost = CostSummary(
-        monthly_usd=Decimal("12.905"),
-        cap_usd=None if cap is None else Decimal(cap),
-        by_tier={"data": Decimal("11.905"), "encryption": Decimal("1"), "network": Decimal("0")},
-        by_resource=costs,
-        unpriced=[Unpriced("urn:pulumi:dev::paved::aws:foo/bar:Bar::x", "aws:foo/bar:Bar", "no price data")],
+    report = CostReport(
+        region="us-east-1",
+        lines=(
+            _line(DB, "data", "11.675", "0.5 ACU × 730 h × $0.12/ACU-h"),
+            _line(KEY, "encryption", "1", "1 key × $1/month"),
+            _line(BUCKET, "data", "0.23", "10 GB × $0.023/GB | Standard"),
+            _line(VPC, "network", "0", "VPC: no charge"),
+        ),
+        unpriced=(Unpriced("urn:pulumi:dev::paved::aws:foo/bar:Bar::x", "aws:foo/bar:Bar", "x", "", "no price data"),),
     )
+    cost = StackCost(report, None if cap is None else Decimal(cap))
     snapshot = Snapshot(
         stack="dev",
         project="paved",
@@ -52,7 +63,7 @@ def _evaluation(violations: list[Violation], *, cap: str | None = "25", source: 
 
 ADVISORY = Violation(
     "s3-bucket-access-logging", "advisory", BUCKET, "aws:s3/bucket:Bucket", "Bucket has no access logs.", "logging"
-)
+)  # fmt: skip
 MANDATORY = Violation(
     "s3-bucket-encrypted-with-kms",
     "mandatory",
@@ -91,7 +102,7 @@ def test_json_is_exactly_the_design_object() -> None:
         "monthly_usd": 11.68,
         "basis": "0.5 ACU × 730 h × $0.12/ACU-h",
     }
-    assert [r["monthly_usd"] for r in cost["by_resource"]] == [11.68, 1.0, 0.23]
+    assert [r["monthly_usd"] for r in cost["by_resource"]] == [11.68, 1.0, 0.23, 0.0]
 
 
 def test_only_mandatory_violations_fail_and_no_cap_is_null() -> None:

@@ -15,18 +15,17 @@ from collections import deque
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import Any, Final
 
 import grpc
 from google.protobuf import empty_pb2, json_format, struct_pb2
 from pulumi.runtime.proto import analyzer_pb2, analyzer_pb2_grpc
 
+from tools import POLICY_PACK_DIR
 from tools.analyzer.model import (
-    _LEVEL_TO_PROTO,
-    _MAX_MESSAGE,
-    _PROTO_TO_LEVEL,
-    _PROTO_TO_SEVERITY,
-    POLICIES_DIR,
+    ADVISORY,
+    MANDATORY,
+    UNCATEGORIZED,
     AnalyzerError,
     AnalyzerInfo,
     AnalyzerResource,
@@ -34,7 +33,23 @@ from tools.analyzer.model import (
     ProviderRef,
     Violation,
 )
-from tools.analyzer.policy_config import reconcile_policy_config
+from tools.policy_config import ENFORCEMENT_LEVELS, PolicySetting
+
+_LEVEL_TO_PROTO: Final = {level: analyzer_pb2.EnforcementLevel.Value(level.upper()) for level in ENFORCEMENT_LEVELS}
+_PROTO_TO_LEVEL: Final = {value: key for key, value in _LEVEL_TO_PROTO.items()}
+_PROTO_TO_SEVERITY: Final = {
+    analyzer_pb2.POLICY_SEVERITY_UNSPECIFIED: "",
+    analyzer_pb2.POLICY_SEVERITY_LOW: "low",
+    analyzer_pb2.POLICY_SEVERITY_MEDIUM: "medium",
+    analyzer_pb2.POLICY_SEVERITY_HIGH: "high",
+    analyzer_pb2.POLICY_SEVERITY_CRITICAL: "critical",
+}
+_MAX_MESSAGE: Final = 400 * 1024 * 1024
+IN_FLIGHT: Final = 32
+"""``Analyze`` calls kept in flight: this process encodes the next requests while the pack answers."""
+PROJECT_FILE = "PulumiPolicy.yaml"
+ENFORCEMENT_LEVEL_SCHEMA: Final = {"type": "string", "enum": list(ENFORCEMENT_LEVELS)}
+"""What ``GetAnalyzerInfo`` adds to every policy's config schema as ``enforcementLevel``."""
 
 
 class Analyzer:
@@ -42,7 +57,7 @@ class Analyzer:
 
     def __init__(
         self,
-        pack_dir: Path = POLICIES_DIR,
+        pack_dir: Path = POLICY_PACK_DIR,
         *,
         python: str | None = None,
         startup_timeout: float = 30.0,
@@ -214,39 +229,60 @@ class Analyzer:
     # the analyzer calls
 
     def info(self) -> AnalyzerInfo:
-        """``GetAnalyzerInfo``: the pack's name, version and policies (cached)."""
+        """``GetAnalyzerInfo``, as the CLI's plugin reads it (``analyzer_plugin.go``, pkg/v3.187.0): when the
+        pack supports config each policy's schema gains an ``enforcementLevel`` property, and the version
+        in ``PulumiPolicy.yaml`` wins over the pack's own (cached)."""
         if self._info is None:
             response = self._call("GetAnalyzerInfo", empty_pb2.Empty())
+            categories = _categories()
             policies = {}
             for policy in response.policies:
-                schema = json_format.MessageToDict(policy.configSchema) if policy.HasField("configSchema") else {}
+                tags = tuple(policy.tags)
                 policies[policy.name] = PolicyInfo(
                     name=policy.name,
                     description=policy.description,
-                    enforcement=_PROTO_TO_LEVEL.get(policy.enforcementLevel, "advisory"),
+                    enforcement=_PROTO_TO_LEVEL.get(policy.enforcementLevel, ADVISORY),
                     severity=_PROTO_TO_SEVERITY.get(policy.severity, ""),
-                    tags=tuple(policy.tags),
+                    tags=tags,
                     remediation_steps=policy.remediation_steps,
-                    config_schema={"properties": schema.get("properties", {}), "required": schema.get("required", [])},
+                    config_schema=_config_schema(policy) if response.supportsConfig else None,
                     kind="stack" if policy.policy_type == analyzer_pb2.POLICY_TYPE_STACK else "resource",
+                    category=next((tag for tag in tags if tag in categories), UNCATEGORIZED),
                 )
-            self._info = AnalyzerInfo(name=response.name, version=response.version, policies=policies)
+            self._info = AnalyzerInfo(
+                name=response.name,
+                version=self._project_version() or response.version,
+                policies=policies,
+                supports_config=response.supportsConfig,
+                initial_config={
+                    name: PolicySetting(
+                        _PROTO_TO_LEVEL.get(entry.enforcementLevel, ""), json_format.MessageToDict(entry.properties)
+                    )
+                    for name, entry in response.initialConfig.items()
+                },
+            )
         return self._info
 
-    def configure(self, policy_config: Mapping[str, Any] | None = None) -> dict[str, tuple[str, dict[str, Any]]]:
-        """``Configure`` with the config reconciled and validated as the CLI does; returns what was sent.
+    def _project_version(self) -> str:
+        """``version`` in the pack's ``PulumiPolicy.yaml``, or ''."""
+        import yaml
 
-        Raises ``PolicyConfigError`` (before anything is sent) when the config does not match the
-        pack's schemas — an exemption without a reason or with a bad date, for example.
-        """
-        reconciled = reconcile_policy_config(self.info(), policy_config or {})
+        try:
+            project = yaml.safe_load((self.pack_dir / PROJECT_FILE).read_text(encoding="utf-8"))
+        except (OSError, yaml.YAMLError):
+            return ""
+        version = project.get("version") if isinstance(project, dict) else None
+        return str(version) if version is not None else ""
+
+    def configure(self, settings: Mapping[str, PolicySetting]) -> None:
+        """``Configure`` with ``settings`` as they are: reconciling and validating them is the caller's
+        (``tools.policy_reconcile``), as it is the CLI's and not its plugin's."""
         request = analyzer_pb2.ConfigureAnalyzerRequest()
-        for name, (level, properties) in reconciled.items():
+        for name, setting in settings.items():
             entry = request.policyConfig[name]
-            entry.enforcementLevel = _LEVEL_TO_PROTO[level]
-            entry.properties.update(properties)
+            entry.enforcementLevel = _LEVEL_TO_PROTO[setting.level]
+            entry.properties.update(_jsonable(setting.properties))
         self._call("Configure", request)
-        return reconciled
 
     def configure_stack(
         self,
@@ -276,32 +312,23 @@ class Analyzer:
         response = self._call("Analyze", _analyze_request(resource))
         return self._violations(response, default_urn=resource.urn, types={resource.urn: resource.type})
 
-    def analyze_each(self, resources: Sequence[AnalyzerResource], *, in_flight: int = 32) -> list[Violation]:
+    def analyze_each(self, resources: Sequence[AnalyzerResource], *, in_flight: int = IN_FLIGHT) -> list[Violation]:
         """``Analyze`` every resource, in order, keeping a few calls in flight so that this process
         encodes the next requests while the pack evaluates the current one."""
+        calls = self.calls(in_flight=in_flight)
+        for resource in resources:
+            calls.send(resource)
+        return calls.finish()
+
+    def calls(self, *, in_flight: int = IN_FLIGHT) -> AnalyzeCalls:
+        """A queue of ``Analyze`` calls to feed one resource at a time."""
         if self._stub is None:
             raise AnalyzerError("the analyzer is not started")
-        violations: list[Violation] = []
-        pending: deque[tuple[AnalyzerResource, Any]] = deque()
+        return AnalyzeCalls(self, self._stub, in_flight)
 
-        def collect() -> None:
-            resource, future = pending.popleft()
-            try:
-                response = future.result()
-            except grpc.RpcError as error:
-                for _, other in pending:
-                    other.cancel()
-                details = error.details() if isinstance(error, grpc.Call) else str(error)
-                raise AnalyzerError(f"Analyze failed for {resource.urn}: {details}{self._stderr_tail()}") from None
-            violations.extend(self._violations(response, default_urn=resource.urn, types={resource.urn: resource.type}))
-
-        for resource in resources:
-            pending.append((resource, self._stub.Analyze.future(_analyze_request(resource), timeout=self.call_timeout)))
-            if len(pending) >= in_flight:
-                collect()
-        while pending:
-            collect()
-        return violations
+    def _failed(self, what: str, error: grpc.RpcError) -> AnalyzerError:
+        details = error.details() if isinstance(error, grpc.Call) else str(error)
+        return AnalyzerError(f"{what}: {details}{self._stderr_tail()}")
 
     def analyze_stack(self, resources: Sequence[AnalyzerResource]) -> list[Violation]:
         """``AnalyzeStack`` once over every resource (stack policies)."""
@@ -344,16 +371,52 @@ class Analyzer:
             found.append(
                 Violation(
                     policy=diagnostic.policyName,
-                    enforcement=_PROTO_TO_LEVEL.get(diagnostic.enforcementLevel, "advisory"),
+                    enforcement=MANDATORY if diagnostic.enforcementLevel == analyzer_pb2.MANDATORY else ADVISORY,
                     urn=urn,
                     resource_type=types.get(urn, type_from_urn(urn)),
                     message=message or description,
+                    category=policy.category if policy else UNCATEGORIZED,
                     severity=_PROTO_TO_SEVERITY.get(diagnostic.severity, "") or (policy.severity if policy else ""),
-                    category=policy.category if policy else "",
-                    description=description,
                 )
             )
         return found
+
+
+class AnalyzeCalls:
+    """``Analyze`` calls sent and not yet answered: at most ``in_flight`` at once, answered in the order
+    they were sent. ``finish`` waits for the rest and returns every violation, in resource order."""
+
+    def __init__(self, analyzer: Analyzer, stub: Any, in_flight: int) -> None:
+        self._analyzer, self._stub, self._in_flight = analyzer, stub, in_flight
+        self._pending: deque[tuple[AnalyzerResource, Any]] = deque()
+        self._violations: list[Violation] = []
+
+    def send(self, resource: AnalyzerResource) -> None:
+        if len(self._pending) >= self._in_flight:
+            self._collect()
+        request = _analyze_request(resource)
+        try:
+            future = self._stub.Analyze.future(request, timeout=self._analyzer.call_timeout)
+        except ValueError as error:  # the channel was closed: the pack is being stopped
+            raise AnalyzerError(f"Analyze failed for {resource.urn}: {error}") from None
+        self._pending.append((resource, future))
+
+    def finish(self) -> list[Violation]:
+        while self._pending:
+            self._collect()
+        return self._violations
+
+    def _collect(self) -> None:
+        resource, future = self._pending.popleft()
+        try:
+            response = future.result()
+        except grpc.RpcError as error:
+            for _, other in self._pending:
+                other.cancel()
+            self._pending.clear()
+            raise self._analyzer._failed(f"Analyze failed for {resource.urn}", error) from None
+        types = {resource.urn: resource.type}
+        self._violations.extend(self._analyzer._violations(response, default_urn=resource.urn, types=types))
 
 
 _RUNNING: weakref.WeakSet[Analyzer] = weakref.WeakSet()
@@ -411,6 +474,20 @@ def _provider(provider: ProviderRef) -> analyzer_pb2.AnalyzerProviderResource:
     return analyzer_pb2.AnalyzerProviderResource(
         type=provider.type, name=provider.name, urn=provider.urn, properties=_struct(provider.properties)
     )
+
+
+def _config_schema(policy: Any) -> dict[str, Any]:
+    """``convertConfigSchema`` plus the ``enforcementLevel`` property ``GetAnalyzerInfo`` injects."""
+    schema = json_format.MessageToDict(policy.configSchema) if policy.HasField("configSchema") else {}
+    properties = {**(schema.get("properties") or {}), "enforcementLevel": ENFORCEMENT_LEVEL_SCHEMA}
+    return {"properties": properties, "required": list(schema.get("required") or [])}
+
+
+def _categories() -> tuple[str, ...]:
+    """The pack's category tags, from the pack itself (``policies/`` is on the path: ``tools/__init__``)."""
+    from paved_policies.policy import CATEGORIES
+
+    return tuple(CATEGORIES)
 
 
 def type_from_urn(urn: str) -> str:

@@ -1,51 +1,24 @@
-"""The analyzer's data model: resources as the engine hands them over, violations, policy info."""
+"""The analyzer's data model: resources as the engine hands them over, violations, policy info.
+
+Light on imports on purpose (no Pulumi SDK): ``tools.check`` builds these before the pack is up.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any, Final
 
-from pulumi.runtime.proto import analyzer_pb2
+from tools.policy_config import PolicySetting
 
-REPO_ROOT: Final = Path(__file__).resolve().parent.parent.parent
-POLICIES_DIR: Final = REPO_ROOT / "policies"
-
-ENFORCEMENT_LEVELS: Final = ("advisory", "mandatory", "remediate", "disabled")
-CATEGORIES: Final = (
-    "encryption-at-rest",
-    "encryption-in-transit",
-    "iam-least-privilege",
-    "public-exposure",
-    "data-protection",
-    "logging",
-    "tagging",
-    "cost",
-)
-_LEVEL_TO_PROTO: Final = {
-    "advisory": analyzer_pb2.ADVISORY,
-    "mandatory": analyzer_pb2.MANDATORY,
-    "remediate": analyzer_pb2.REMEDIATE,
-    "disabled": analyzer_pb2.DISABLED,
-}
-_PROTO_TO_LEVEL: Final = {value: key for key, value in _LEVEL_TO_PROTO.items()}
-_PROTO_TO_SEVERITY: Final = {
-    analyzer_pb2.POLICY_SEVERITY_UNSPECIFIED: "",
-    analyzer_pb2.POLICY_SEVERITY_LOW: "low",
-    analyzer_pb2.POLICY_SEVERITY_MEDIUM: "medium",
-    analyzer_pb2.POLICY_SEVERITY_HIGH: "high",
-    analyzer_pb2.POLICY_SEVERITY_CRITICAL: "critical",
-}
-_MAX_MESSAGE: Final = 400 * 1024 * 1024
+MANDATORY: Final = "mandatory"
+ADVISORY: Final = "advisory"
+UNCATEGORIZED: Final = "uncategorized"
+"""The category of a violation whose policy carries none of the pack's category tags."""
 
 
 class AnalyzerError(RuntimeError):
     """The pack could not be started, answered with an error, or timed out."""
-
-
-class PolicyConfigError(ValueError):
-    """The policy config is malformed or does not match the pack's config schemas (as the CLI rejects it)."""
 
 
 @dataclass(frozen=True)
@@ -83,56 +56,49 @@ class AnalyzerResource:
 
 @dataclass(frozen=True)
 class Violation:
-    """One diagnostic from the pack."""
+    """One policy violation the pack reported, with its policy's category and severity."""
 
     policy: str
     enforcement: str
-    """``mandatory``, ``advisory``, ``remediate`` or ``disabled``."""
+    """``mandatory`` or ``advisory`` (DESIGN §7): only a mandatory violation fails the run."""
     urn: str
-    """The resource's URN ('' for a stack-level violation)."""
+    """The resource's URN; empty for a stack-wide violation not tied to one resource."""
     resource_type: str
     message: str
-    """What is wrong here (the policy's description is kept apart in ``description``)."""
-    severity: str
-    category: str
-    description: str = ""
+    """What is wrong here (the policy's description is not repeated)."""
+    category: str = UNCATEGORIZED
+    """The policy's category tag (``encryption-at-rest``, ``iam-least-privilege``, ``cost``…)."""
+    severity: str = ""
 
     @property
     def mandatory(self) -> bool:
-        return self.enforcement == "mandatory"
-
-    def as_json(self) -> dict[str, str]:
-        return {
-            "policy": self.policy,
-            "enforcement": self.enforcement,
-            "urn": self.urn,
-            "resource_type": self.resource_type,
-            "message": self.message,
-            "severity": self.severity,
-            "category": self.category,
-        }
+        return self.enforcement == MANDATORY
 
 
 @dataclass(frozen=True)
 class PolicyInfo:
+    """One policy as ``GetAnalyzerInfo`` describes it."""
+
     name: str
     description: str
     enforcement: str
     severity: str
     tags: tuple[str, ...]
     remediation_steps: str
-    config_schema: Mapping[str, Any]
-    """``{"properties": {...}, "required": [...]}`` as the pack declares it."""
+    config_schema: Mapping[str, Any] | None
+    """``{"properties": {...}, "required": [...]}`` as the CLI holds it (``enforcementLevel`` injected);
+    None when the pack does not support config."""
     kind: str
     """``resource`` or ``stack``."""
-
-    @property
-    def category(self) -> str:
-        return next((tag for tag in self.tags if tag in CATEGORIES), "")
+    category: str = UNCATEGORIZED
 
 
 @dataclass(frozen=True)
 class AnalyzerInfo:
+    """The pack as ``GetAnalyzerInfo`` describes it (the version from ``PulumiPolicy.yaml`` when set, as the CLI)."""
+
     name: str
     version: str
     policies: Mapping[str, PolicyInfo]
+    supports_config: bool = True
+    initial_config: Mapping[str, PolicySetting] = field(default_factory=dict)
